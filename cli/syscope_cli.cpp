@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// syscope-cli: sysdig's command line over the syscope core.
+#include "cli_options.h"
+#include "decode/event_renderer.h"
+#include "format/event_schema.h"
+#include "format/mapped_capture.h"
+#include "index/indexer.h"
+
+#include <cstdio>
+#include <string>
+
+using namespace syscope;
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitDamaged = 1;
+
+void writeOut(std::string& buf)
+{
+    if (!buf.empty()) {
+        fwrite(buf.data(), 1, buf.size(), stdout);
+        buf.clear();
+    }
+}
+
+void listEvents()
+{
+    std::string out;
+    for (uint16_t id = 0; id < format::kEventIdCount; ++id) {
+        const format::EventInfo* e = format::eventInfo(id);
+        if (!e || (e->flags & (format::kEfUnused | format::kEfOldVersion)) || (e->category & format::kCatInternal))
+            continue;
+        out += format::isEnter(id) ? "> " : "< ";
+        out += e->name;
+        out.push_back('(');
+        for (size_t i = 0; i < e->params.size(); ++i) {
+            if (i)
+                out += ", ";
+            out += format::paramTypeName(e->params[i].type);
+            out.push_back(' ');
+            out += e->params[i].name;
+        }
+        out += ")\n";
+    }
+    fwrite(out.data(), 1, out.size(), stdout);
+}
+
+int readCapture(const cli::CliOptions& opt)
+{
+    auto cap = format::MappedCapture::open(opt.readFile);
+    if (!cap) {
+        fprintf(stderr, "syscope-cli: %s\n", cap.error().message.c_str());
+        return kExitUsage;
+    }
+    index::Indexer indexer(**cap, opt.compat);
+    if (auto r = indexer.open(); !r) {
+        fprintf(stderr, "syscope-cli: %s: %s\n", opt.readFile.c_str(), r.error().message.c_str());
+        return r.error().code == ErrorCode::kNotCapture || r.error().code == ErrorCode::kUnsupported ? kExitUsage
+                                                                                                   : kExitDamaged;
+    }
+    decode::EventRenderer renderer(indexer.state(), opt.compat);
+    std::string out;
+    out.reserve(1 << 20);
+    uint64_t seen = 0;
+    indexer.run(
+        [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx) {
+            if (opt.maxEvents && seen >= opt.maxEvents)
+                return false;
+            ++seen;
+            if (renderer.isShown(ev)) {
+                renderer.appendDefaultLine(out, ev, ordinal, ctx);
+                if (out.size() >= (1 << 20))
+                    writeOut(out);
+            }
+            return true;
+        },
+        nullptr, false);
+    writeOut(out);
+    fflush(stdout);
+    if (indexer.damage()) {
+        fprintf(stderr, "syscope-cli: %s: %s\n", opt.readFile.c_str(), indexer.damage()->message.c_str());
+        return kExitDamaged;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    auto opt = cli::parseCliOptions(argc, argv);
+    if (!opt) {
+        fprintf(stderr, "syscope-cli: %s\n%s", opt.error().message.c_str(), cli::cliUsage());
+        return kExitUsage;
+    }
+    if (opt->help) {
+        fputs(cli::cliUsage(), stdout);
+        return 0;
+    }
+    if (opt->listEvents) {
+        listEvents();
+        return 0;
+    }
+    if (opt->readFile.empty()) {
+        fprintf(stderr, "syscope-cli: live capture is not available yet; use -r FILE\n%s", cli::cliUsage());
+        return kExitUsage;
+    }
+    return readCapture(*opt);
+}

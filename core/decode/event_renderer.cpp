@@ -1,0 +1,588 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "decode/event_renderer.h"
+
+#include "decode/addr_format.h"
+#include "decode/param_access.h"
+#include "format/event_schema.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstring>
+#include <cstdio>
+
+namespace syscope::decode {
+
+using format::ParamType;
+using format::PrintFormat;
+using format::RawEvent;
+
+namespace {
+
+constexpr size_t kBufferPreview = 80; // sysdig cuts rendered buffers to this many characters unless -v
+constexpr int64_t kAtFdCwd = -100;
+
+bool isGeneric(uint16_t type) { return type <= 1; }
+
+void appendSanitized(std::string& out, std::string_view s)
+{
+    for (unsigned char c : s)
+        out.push_back(c >= 0x20 && c < 0x7f ? char(c) : '.');
+}
+
+void appendBuffer(std::string& out, std::span<const uint8_t> b, bool full)
+{
+    if (!full && b.size() >= kBufferPreview) {
+        appendSanitized(out, std::string_view(reinterpret_cast<const char*>(b.data()), kBufferPreview - 3));
+        out += "...";
+        return;
+    }
+    appendSanitized(out, std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+}
+
+// Flag names per sysdig 0.29.3: walk the table in order; an exact match of the whole value ends the walk,
+// otherwise every non-zero entry whose bits are all still set is taken and its bits cleared.
+void appendFlagNames(std::string& out, const format::FlagTable* table, uint64_t value)
+{
+    if (!table)
+        return;
+    std::string names;
+    uint64_t rest = value;
+    for (const auto& e : table->entries) {
+        if (e.value == value) {
+            if (!names.empty())
+                names.push_back('|');
+            names += e.name;
+            break;
+        }
+        if (e.value != 0 && (rest & e.value) == e.value) {
+            if (!names.empty())
+                names.push_back('|');
+            names += e.name;
+            rest &= ~uint64_t(e.value);
+        }
+    }
+    if (!names.empty()) {
+        out.push_back('(');
+        out += names;
+        out.push_back(')');
+    }
+}
+
+void appendInteger(std::string& out, std::span<const uint8_t> p, bool isSigned, PrintFormat fmt)
+{
+    uint64_t u = 0;
+    int64_t s = 0;
+    switch (p.size()) {
+    case 1: u = p[0]; s = int8_t(p[0]); break;
+    case 2: u = format::readLe<uint16_t>(p.data()); s = int16_t(u); break;
+    case 4: u = format::readLe<uint32_t>(p.data()); s = int32_t(u); break;
+    case 8: u = format::readLe<uint64_t>(p.data()); s = int64_t(u); break;
+    default: return;
+    }
+    switch (fmt) {
+    case PrintFormat::kHex:
+        appendHex(out, u, true);
+        break;
+    case PrintFormat::kOct: {
+        if (u == 0) {
+            out.push_back('0');
+            break;
+        }
+        char buf[32];
+        snprintf(buf, sizeof buf, "0%" PRIo64, u);
+        out += buf;
+        break;
+    }
+    case PrintFormat::k10PaddedDec: {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%09" PRIu64, u);
+        out += buf;
+        break;
+    }
+    default:
+        if (isSigned)
+            appendDec(out, s);
+        else
+            appendUDec(out, u);
+        break;
+    }
+}
+
+void appendSockaddr(std::string& out, std::span<const uint8_t> p)
+{
+    if (p.empty()) {
+        out += "NULL";
+        return;
+    }
+    switch (p[0]) {
+    case 2:
+        if (p.size() >= 7) {
+            appendIpv4(out, p.data() + 1);
+            out.push_back(':');
+            appendUDec(out, format::readLe<uint16_t>(p.data() + 5));
+        }
+        return;
+    case 10:
+        if (p.size() >= 19) {
+            if (isIpv4Mapped(p.data() + 1))
+                appendIpv4(out, p.data() + 13);
+            else
+                appendIpv6(out, p.data() + 1);
+            out.push_back(':');
+            appendUDec(out, format::readLe<uint16_t>(p.data() + 17));
+        }
+        return;
+    case 1: {
+        std::string_view path(reinterpret_cast<const char*>(p.data() + 1), p.size() - 1);
+        appendSanitized(out, path.substr(0, path.find('\0')));
+        return;
+    }
+    default:
+        out += "family ";
+        appendUDec(out, p[0]);
+        return;
+    }
+}
+
+void appendTuple(std::string& out, std::span<const uint8_t> p)
+{
+    if (p.empty()) {
+        out += "NULL";
+        return;
+    }
+    switch (p[0]) {
+    case 2:
+        if (p.size() >= 13) {
+            appendIpv4(out, p.data() + 1);
+            out.push_back(':');
+            appendUDec(out, format::readLe<uint16_t>(p.data() + 5));
+            out += "->";
+            appendIpv4(out, p.data() + 7);
+            out.push_back(':');
+            appendUDec(out, format::readLe<uint16_t>(p.data() + 11));
+        }
+        return;
+    case 10:
+        if (p.size() >= 37) {
+            bool v4 = (isIpv4Mapped(p.data() + 1) || isAllZero(p.data() + 1, 16)) &&
+                      (isIpv4Mapped(p.data() + 19) || isAllZero(p.data() + 19, 16));
+            auto addr = [&](const uint8_t* a) { v4 ? appendIpv4(out, a + 12) : appendIpv6(out, a); };
+            addr(p.data() + 1);
+            out.push_back(':');
+            appendUDec(out, format::readLe<uint16_t>(p.data() + 17));
+            out += "->";
+            addr(p.data() + 19);
+            out.push_back(':');
+            appendUDec(out, format::readLe<uint16_t>(p.data() + 35));
+        }
+        return;
+    case 1:
+        if (p.size() >= 17) {
+            appendHex(out, format::readLe<uint64_t>(p.data() + 1), false);
+            out += "->";
+            appendHex(out, format::readLe<uint64_t>(p.data() + 9), false);
+            out.push_back(' ');
+            std::string_view path(reinterpret_cast<const char*>(p.data() + 17), p.size() - 17);
+            appendSanitized(out, path.substr(0, path.find('\0')));
+        }
+        return;
+    default:
+        out += "family ";
+        appendUDec(out, p[0]);
+        return;
+    }
+}
+
+} // namespace
+
+bool EventRenderer::isShown(const RawEvent& ev) const
+{
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info || (info->category & format::kCatInternal))
+        return false;
+    if (ev.ts == 0)
+        return false; // container descriptions that old writers put at the head of the file
+    if (ev.type >= 354 && ev.type <= 361)
+        return false; // user/group table updates: state, not activity
+    return (ev.dumpFlags & format::kDumpFlagStateOnly) == 0;
+}
+
+std::string_view EventRenderer::typeName(const RawEvent& ev) const
+{
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info)
+        return "<unknown>";
+    if (isGeneric(ev.type)) {
+        auto id = paramUInt(ev, 0);
+        std::string_view n = id ? format::syscallName(uint16_t(*id)) : std::string_view();
+        return n.empty() ? std::string_view("<unknown>") : n;
+    }
+    return info->name;
+}
+
+const state::ThreadInfo* EventRenderer::threadOf(const state::EventContext& ctx) const
+{
+    return ctx.threadVersion == state::kNoVersion ? nullptr : &m_state.threadVersion(ctx.threadVersion);
+}
+
+void EventRenderer::appendFd(std::string& out, int64_t fd, uint64_t ordinal, const state::EventContext& ctx) const
+{
+    appendDec(out, fd);
+    if (fd < 0) {
+        if (fd == kAtFdCwd) {
+            out += "(AT_FDCWD)";
+            return;
+        }
+        std::string_view e = format::errnoName(-fd);
+        if (!e.empty()) {
+            out.push_back('(');
+            out += e;
+            out.push_back(')');
+        }
+        return;
+    }
+    const state::ThreadInfo* t = threadOf(ctx);
+    if (!t)
+        return;
+    const state::FdInfo* f = m_state.fdAt(t->fdTableOwner, fd, ordinal);
+    if (!f)
+        return;
+    out += "(<";
+    out.push_back(f->typeChar());
+    if (char l4 = f->l4Char())
+        out.push_back(l4);
+    out.push_back('>');
+    appendSanitized(out, f->name);
+    out.push_back(')');
+}
+
+void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint32_t i, uint64_t ordinal,
+                                     const state::EventContext& ctx, bool fullBuffers) const
+{
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info || i >= info->params.size() || i >= ev.nparams)
+        return;
+    const format::ParamInfo& pi = info->params[i];
+    std::span<const uint8_t> p = ev.param(i);
+    ParamType type = pi.type;
+    PrintFormat fmt = pi.fmt;
+    if (type == ParamType::kDyn) {
+        if (p.empty())
+            return;
+        uint8_t idx = p[0];
+        if (idx >= pi.dynTypes.size())
+            return;
+        type = pi.dynTypes[idx].type;
+        fmt = pi.dynTypes[idx].fmt;
+        p = p.subspan(1);
+    }
+    switch (type) {
+    case ParamType::kInt8: case ParamType::kInt16: case ParamType::kInt32: case ParamType::kInt64:
+        appendInteger(out, p, true, fmt);
+        return;
+    case ParamType::kUint8: case ParamType::kUint16: case ParamType::kUint32: case ParamType::kUint64:
+    case ParamType::kPort: case ParamType::kL4Proto: case ParamType::kSockFamily: case ParamType::kAbsTime:
+        appendInteger(out, p, false, fmt);
+        return;
+    case ParamType::kBool:
+        appendInteger(out, p, false, fmt);
+        return;
+    case ParamType::kCharBuf: {
+        std::string_view s(reinterpret_cast<const char*>(p.data()), p.size());
+        if (!s.empty() && s.back() == '\0')
+            s.remove_suffix(1);
+        out += s;
+        return;
+    }
+    case ParamType::kByteBuf:
+        appendBuffer(out, p, fullBuffers);
+        return;
+    case ParamType::kErrno: {
+        appendInteger(out, p, true, fmt);
+        if (p.size() == 8) {
+            int64_t v = format::readLe<int64_t>(p.data());
+            if (v < 0) {
+                std::string_view e = format::errnoName(-v);
+                if (!e.empty()) {
+                    out.push_back('(');
+                    out += e;
+                    out.push_back(')');
+                }
+            }
+        }
+        return;
+    }
+    case ParamType::kSockAddr:
+        appendSockaddr(out, p);
+        return;
+    case ParamType::kSockTuple:
+        appendTuple(out, p);
+        return;
+    case ParamType::kFd: {
+        auto v = paramInt(ev, int(i));
+        if (v)
+            appendFd(out, *v, ordinal, ctx);
+        return;
+    }
+    case ParamType::kPid: {
+        auto v = paramInt(ev, int(i));
+        if (!v)
+            return;
+        appendDec(out, *v);
+        if (const state::ThreadInfo* t = m_state.threadAt(*v, ordinal); t && !t->incomplete && !t->comm.empty()) {
+            out.push_back('(');
+            out += t->comm;
+            out.push_back(')');
+        }
+        return;
+    }
+    case ParamType::kFdList: {
+        if (p.size() < 2)
+            return;
+        uint16_t n = format::readLe<uint16_t>(p.data());
+        const state::ThreadInfo* t = threadOf(ctx);
+        for (uint16_t k = 0; k < n && 2 + size_t(k) * 10 + 10 <= p.size(); ++k) {
+            int64_t fd = format::readLe<int64_t>(p.data() + 2 + k * 10);
+            uint16_t fl = format::readLe<uint16_t>(p.data() + 2 + k * 10 + 8);
+            if (k)
+                out.push_back(' ');
+            appendDec(out, fd);
+            out.push_back(':');
+            const state::FdInfo* f = t ? m_state.fdAt(t->fdTableOwner, fd, ordinal) : nullptr;
+            out.push_back(f ? f->typeChar() : '?');
+            appendHex(out, fl, false);
+        }
+        return;
+    }
+    case ParamType::kFsPath:
+    case ParamType::kFsRelPath: {
+        std::string_view s(reinterpret_cast<const char*>(p.data()), p.size());
+        if (!s.empty() && s.back() == '\0')
+            s.remove_suffix(1);
+        appendSanitized(out, s);
+        if (s.empty() || s[0] == '/')
+            return;
+        std::string base;
+        const state::ThreadInfo* t = threadOf(ctx);
+        if (!t)
+            return;
+        if (type == ParamType::kFsRelPath && pi.dirfdParam >= 0) {
+            auto dirfd = paramInt(ev, pi.dirfdParam);
+            if (!dirfd)
+                return;
+            if (*dirfd == kAtFdCwd)
+                base = m_state.cwdOf(*t, ordinal);
+            else if (const state::FdInfo* d = m_state.fdAt(t->fdTableOwner, *dirfd, ordinal))
+                base = d->name;
+            else
+                return;
+        } else
+            base = m_state.cwdOf(*t, ordinal);
+        std::string resolved = joinPath(base, s);
+        if (resolved != s) {
+            out.push_back('(');
+            appendSanitized(out, resolved);
+            out.push_back(')');
+        }
+        return;
+    }
+    case ParamType::kSyscallId: {
+        auto v = paramUInt(ev, int(i));
+        if (!v)
+            return;
+        appendUDec(out, *v);
+        std::string_view n = format::syscallName(uint16_t(*v));
+        if (!n.empty()) {
+            out.push_back('(');
+            out += n;
+            out.push_back(')');
+        }
+        return;
+    }
+    case ParamType::kSigType: {
+        if (p.empty())
+            return;
+        appendUDec(out, p[0]);
+        std::string_view n = format::signalName(p[0]);
+        if (!n.empty()) {
+            out.push_back('(');
+            out += n;
+            out.push_back(')');
+        }
+        return;
+    }
+    case ParamType::kRelTime: {
+        if (p.size() != 8)
+            return;
+        uint64_t v = format::readLe<uint64_t>(p.data());
+        if (v == UINT64_MAX) {
+            out += "none";
+            return;
+        }
+        appendUDec(out, v);
+        char buf[48];
+        snprintf(buf, sizeof buf, "(%gs)", double(v) / 1e9);
+        out += buf;
+        return;
+    }
+    case ParamType::kFlags8: case ParamType::kFlags16: case ParamType::kFlags32:
+    case ParamType::kEnumFlags8: case ParamType::kEnumFlags16: case ParamType::kEnumFlags32: {
+        auto v = paramUInt(ev, int(i));
+        if (!v && !p.empty())
+            return;
+        uint64_t value = v.value_or(0);
+        if (p.size() == 1)
+            value = p[0];
+        appendUDec(out, value);
+        appendFlagNames(out, pi.flags, value);
+        return;
+    }
+    case ParamType::kMode: {
+        appendInteger(out, p, false, fmt);
+        if (auto v = paramUInt(ev, int(i)))
+            appendFlagNames(out, pi.flags, *v);
+        return;
+    }
+    case ParamType::kUid: case ParamType::kGid: {
+        if (p.size() != 4)
+            return;
+        uint32_t v = format::readLe<uint32_t>(p.data());
+        appendUDec(out, v);
+        const std::string* n = type == ParamType::kUid ? m_state.userName(v) : m_state.groupName(v);
+        if (n) {
+            out.push_back('(');
+            out += *n;
+            out.push_back(')');
+        }
+        return;
+    }
+    case ParamType::kSigSet: {
+        if (p.size() != 4)
+            return;
+        uint32_t v = format::readLe<uint32_t>(p.data());
+        bool first = true;
+        for (int b = 0; b < 32; ++b)
+            if (v & (1u << b)) {
+                std::string_view n = format::signalName(uint8_t(b + 1));
+                if (n.empty())
+                    continue;
+                if (!first)
+                    out.push_back(' ');
+                out += n;
+                first = false;
+            }
+        return;
+    }
+    case ParamType::kIpv4Addr:
+        if (p.size() == 4)
+            appendIpv4(out, p.data());
+        return;
+    case ParamType::kIpv6Addr:
+        if (p.size() == 16)
+            appendIpv6(out, p.data());
+        return;
+    case ParamType::kIpAddr:
+        if (p.size() == 4)
+            appendIpv4(out, p.data());
+        else if (p.size() == 16)
+            appendIpv6(out, p.data());
+        return;
+    case ParamType::kFd32: {
+        auto v = paramInt(ev, int(i));
+        if (v)
+            appendFd(out, *v, ordinal, ctx);
+        return;
+    }
+    case ParamType::kPid32:
+        appendInteger(out, p, true, fmt);
+        return;
+    case ParamType::kDouble:
+        if (p.size() == 8) {
+            double d;
+            std::memcpy(&d, p.data(), 8);
+            char buf[48];
+            snprintf(buf, sizeof buf, "%g", d);
+            out += buf;
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, uint64_t ordinal,
+                               const state::EventContext& ctx) const
+{
+    if (isGeneric(ev.type))
+        return; // sysdig names the syscall as the type and shows no arguments
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info)
+        return;
+    uint32_t n = std::min<uint32_t>(ev.nparams, uint32_t(info->params.size()));
+    for (uint32_t i = 0; i < n; ++i) {
+        out += info->params[i].name;
+        out.push_back('=');
+        appendParamValue(out, ev, i, ordinal, ctx);
+        out.push_back(' ');
+    }
+}
+
+void EventRenderer::appendTime(std::string& out, uint64_t ts) const
+{
+    int64_t sec = int64_t(ts / 1000000000ULL);
+    if (sec != m_cachedSec) {
+        time_t t = time_t(sec);
+        struct tm tm{};
+        localtime_r(&t, &tm);
+        snprintf(m_cachedHms, sizeof m_cachedHms, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+        m_cachedSec = sec;
+    }
+    out.append(m_cachedHms, 8);
+    out.push_back('.');
+    char ns[10];
+    uint64_t frac = ts % 1000000000ULL;
+    for (int i = 8; i >= 0; --i) {
+        ns[i] = char('0' + frac % 10);
+        frac /= 10;
+    }
+    out.append(ns, 9);
+}
+
+void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint64_t ordinal,
+                                      const state::EventContext& ctx) const
+{
+    appendUDec(out, ordinal + 1);
+    out.push_back(' ');
+    appendTime(out, ev.ts);
+    out.push_back(' ');
+    appendUDec(out, ev.cpu);
+    out.push_back(' ');
+    const state::ThreadInfo* t = threadOf(ctx);
+    if (ev.type == 272 || ev.type == 324 || ev.type == 228) {
+        // Container events belong to no thread; sysdig names them after the container.
+        auto json = paramStr(ev, 0).value_or("");
+        std::string id;
+        if (ev.type == 228)
+            id = std::string(json);
+        else if (auto p = json.find("\"id\":\""); p != std::string_view::npos) {
+            auto e = json.find('"', p + 6);
+            id = std::string(json.substr(p + 6, e == std::string_view::npos ? 0 : e - p - 6));
+        }
+        out += "container:";
+        out += id;
+    } else if (t && !t->incomplete && !t->comm.empty())
+        out += t->comm;
+    else
+        out += "<NA>";
+    out += " (";
+    appendDec(out, int64_t(ev.tid));
+    out += ") ";
+    out.push_back(format::isEnter(ev.type) ? '>' : '<');
+    out.push_back(' ');
+    out += typeName(ev);
+    out.push_back(' ');
+    appendInfo(out, ev, ordinal, ctx);
+    out.push_back('\n');
+}
+
+} // namespace syscope::decode

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Renders events as text the way sysdig does: evt.type, evt.info (every parameter as name=value with its
+// resolved form), and sysdig's default output line. State comes from the StateTracker's versioned history, so
+// the same code serves a streaming print and random access from the index. Not thread-safe (it caches the
+// last local-time conversion); use one per thread.
+#include "format/raw_event.h"
+#include "state/state_tracker.h"
+
+#include <ctime>
+#include <string>
+
+namespace syscope::decode {
+
+// Which sysdig's renderings to reproduce where versions differ.
+enum class Compat { kSysdig0293, kSysdig036 };
+
+class EventRenderer {
+public:
+    EventRenderer(const state::StateTracker& state, Compat compat) : m_state(state), m_compat(compat) {}
+
+    // Whether sysdig's default output shows this event at all.
+    bool isShown(const format::RawEvent& ev) const;
+    // evt.type: the event name, or for generic events the syscall's name.
+    std::string_view typeName(const format::RawEvent& ev) const;
+    // evt.info: "name=value " for each present parameter.
+    void appendInfo(std::string& out, const format::RawEvent& ev, uint64_t ordinal,
+                    const state::EventContext& ctx) const;
+    // One parameter's value as evt.info shows it (without "name=").
+    void appendParamValue(std::string& out, const format::RawEvent& ev, uint32_t i, uint64_t ordinal,
+                          const state::EventContext& ctx, bool fullBuffers = false) const;
+    // HH:MM:SS.nnnnnnnnn in local time (honours TZ).
+    void appendTime(std::string& out, uint64_t ts) const;
+    // The default line, with the trailing newline.
+    void appendDefaultLine(std::string& out, const format::RawEvent& ev, uint64_t ordinal,
+                           const state::EventContext& ctx) const;
+
+private:
+    const state::ThreadInfo* threadOf(const state::EventContext& ctx) const;
+    void appendFd(std::string& out, int64_t fd, uint64_t ordinal, const state::EventContext& ctx) const;
+
+    const state::StateTracker& m_state;
+    Compat m_compat;
+    mutable int64_t m_cachedSec = INT64_MIN;
+    mutable char m_cachedHms[9] = {};
+};
+
+} // namespace syscope::decode

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What syscope knows about one file descriptor at one point of a capture. Immutable once stored as a version.
+#include "format/capture_metadata.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace syscope::state {
+
+using format::FdType;
+using format::L4Proto;
+
+struct FdInfo {
+    int64_t fd = -1;
+    FdType type = FdType::kUnknown;
+    L4Proto l4proto = L4Proto::kUnknown;
+    uint32_t openFlags = 0;
+    uint64_t ino = 0;
+    std::string name;
+    std::array<uint8_t, 16> sip{}, dip{};
+    uint16_t sport = 0, dport = 0;
+    uint64_t unixSource = 0, unixDest = 0;
+
+    bool isIpv4() const { return type == FdType::kIpv4Sock || type == FdType::kIpv4ServSock; }
+    bool isIpv6() const { return type == FdType::kIpv6Sock || type == FdType::kIpv6ServSock; }
+    bool isSocket() const { return isIpv4() || isIpv6() || type == FdType::kUnixSock || type == FdType::kNetlink; }
+    // The character sysdig shows inside <..> for this fd's type.
+    char typeChar() const;
+    // The transport letter shown after the type character for IP sockets ('t', 'u', 'i', 'r'), or 0.
+    char l4Char() const;
+    // fd.type strings: "file", "ipv4", ...
+    const char* typeName() const;
+};
+
+} // namespace syscope::state

@@ -1,0 +1,890 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "state/state_tracker.h"
+
+#include "decode/addr_format.h"
+#include "decode/param_access.h"
+#include "format/capture_reader.h"
+#include "format/event_schema.h"
+
+#include <algorithm>
+
+namespace syscope::state {
+
+using decode::findParam;
+using decode::paramInt;
+using decode::paramStr;
+using decode::paramUInt;
+using format::RawEvent;
+
+namespace {
+
+constexpr uint32_t kCloneFiles = 0x1;
+constexpr uint32_t kCloneThread = 0x2000;
+constexpr uint32_t kOpenDirectory = 0x400;
+constexpr int64_t kAtFdCwd = -100;
+constexpr int64_t kEinProgress = -115;
+
+bool isCloneExit(uint16_t t)
+{
+    switch (t) {
+    case 15: case 157: case 217: case 223: case 183: case 219: case 225: case 185: case 221: case 227: case 335:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isExecveExit(uint16_t t)
+{
+    switch (t) {
+    case 13: case 155: case 173: case 215: case 231: case 283: case 289: case 293: case 331:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::string basenameOf(std::string_view s)
+{
+    auto p = s.rfind('/');
+    return std::string(p == std::string_view::npos ? s : s.substr(p + 1));
+}
+
+// Builds the fd name of a connected socket from a SOCKTUPLE parameter; false when the tuple is unusable.
+bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t)
+{
+    if (t.empty())
+        return false;
+    std::string name;
+    switch (t[0]) {
+    case 2: // AF_INET
+        if (t.size() < 13)
+            return false;
+        fd.type = FdType::kIpv4Sock;
+        std::copy_n(t.data() + 1, 4, fd.sip.begin());
+        fd.sport = format::readLe<uint16_t>(t.data() + 5);
+        std::copy_n(t.data() + 7, 4, fd.dip.begin());
+        fd.dport = format::readLe<uint16_t>(t.data() + 11);
+        break;
+    case 10: // AF_INET6
+        if (t.size() < 37)
+            return false;
+        if ((decode::isIpv4Mapped(t.data() + 1) || decode::isAllZero(t.data() + 1, 16)) &&
+            (decode::isIpv4Mapped(t.data() + 19) || decode::isAllZero(t.data() + 19, 16))) {
+            fd.type = FdType::kIpv4Sock;
+            fd.sip = {};
+            fd.dip = {};
+            std::copy_n(t.data() + 13, 4, fd.sip.begin());
+            std::copy_n(t.data() + 31, 4, fd.dip.begin());
+        } else {
+            fd.type = FdType::kIpv6Sock;
+            std::copy_n(t.data() + 1, 16, fd.sip.begin());
+            std::copy_n(t.data() + 19, 16, fd.dip.begin());
+        }
+        fd.sport = format::readLe<uint16_t>(t.data() + 17);
+        fd.dport = format::readLe<uint16_t>(t.data() + 35);
+        break;
+    case 1: { // AF_UNIX
+        if (t.size() < 17)
+            return false;
+        fd.type = FdType::kUnixSock;
+        fd.unixSource = format::readLe<uint64_t>(t.data() + 1);
+        fd.unixDest = format::readLe<uint64_t>(t.data() + 9);
+        std::string_view path(reinterpret_cast<const char*>(t.data() + 17), t.size() - 17);
+        if (auto z = path.find('\0'); z != std::string_view::npos)
+            path = path.substr(0, z);
+        decode::appendHex(name, fd.unixSource, false);
+        name += "->";
+        decode::appendHex(name, fd.unixDest, false);
+        name.push_back(' ');
+        name += path;
+        fd.name = std::move(name);
+        return true;
+    }
+    default:
+        return false;
+    }
+    bool ports = fd.l4proto == L4Proto::kTcp || fd.l4proto == L4Proto::kUdp || fd.l4proto == L4Proto::kUnknown ||
+                 fd.l4proto == L4Proto::kNa;
+    auto addr = [&](const std::array<uint8_t, 16>& a) {
+        if (fd.type == FdType::kIpv4Sock)
+            decode::appendIpv4(name, a.data());
+        else
+            decode::appendIpv6(name, a.data());
+    };
+    addr(fd.sip);
+    if (ports) {
+        name.push_back(':');
+        decode::appendUDec(name, fd.sport);
+    }
+    name += "->";
+    addr(fd.dip);
+    if (ports) {
+        name.push_back(':');
+        decode::appendUDec(name, fd.dport);
+    }
+    fd.name = std::move(name);
+    return true;
+}
+
+FdInfo fromEntry(const format::FdEntry& e)
+{
+    FdInfo f;
+    f.fd = e.fd;
+    f.type = e.type;
+    f.ino = e.ino;
+    f.openFlags = e.openFlags;
+    f.l4proto = e.l4proto;
+    f.sip = e.sip;
+    f.dip = e.dip;
+    f.sport = e.sport;
+    f.dport = e.dport;
+    f.unixSource = e.unixSource;
+    f.unixDest = e.unixDest;
+    std::string name;
+    switch (e.type) {
+    case FdType::kIpv4Sock:
+    case FdType::kIpv6Sock:
+        if (e.type == FdType::kIpv6Sock && decode::isIpv4Mapped(e.sip.data()) && decode::isIpv4Mapped(e.dip.data())) {
+            f.type = FdType::kIpv4Sock;
+            f.sip = {};
+            f.dip = {};
+            std::copy_n(e.sip.data() + 12, 4, f.sip.begin());
+            std::copy_n(e.dip.data() + 12, 4, f.dip.begin());
+        }
+        (f.type == FdType::kIpv4Sock ? decode::appendIpv4 : decode::appendIpv6)(name, f.sip.data());
+        name.push_back(':');
+        decode::appendUDec(name, f.sport);
+        name += "->";
+        (f.type == FdType::kIpv4Sock ? decode::appendIpv4 : decode::appendIpv6)(name, f.dip.data());
+        name.push_back(':');
+        decode::appendUDec(name, f.dport);
+        break;
+    case FdType::kIpv4ServSock:
+    case FdType::kIpv6ServSock:
+        (e.type == FdType::kIpv4ServSock ? decode::appendIpv4 : decode::appendIpv6)(name, f.sip.data());
+        name.push_back(':');
+        decode::appendUDec(name, f.sport);
+        break;
+    default:
+        name = e.name;
+        break;
+    }
+    f.name = std::move(name);
+    return f;
+}
+
+} // namespace
+
+void StateTracker::reset(const format::CaptureMetadata& meta)
+{
+    m_meta = meta;
+    m_threads.clear();
+    m_fds.clear();
+    m_threadHistory.clear();
+    m_fdHistory.clear();
+    m_liveTables.clear();
+    m_pairs.clear();
+    m_deferredFdRemovals.clear();
+    m_deferredThreadRemovals.clear();
+    m_users.clear();
+    m_groups.clear();
+    for (const auto& u : meta.users)
+        m_users.emplace(u.uid, u.name);
+    for (const auto& g : meta.groups)
+        m_groups.emplace(g.gid, g.name);
+    for (const auto& p : meta.procs) {
+        ThreadInfo t;
+        t.tid = int64_t(p.tid);
+        t.pid = int64_t(p.pid);
+        t.ptid = int64_t(p.ptid);
+        t.sid = int64_t(p.sid);
+        t.vpgid = int64_t(p.vpgid);
+        t.comm = p.comm;
+        t.exe = p.exe;
+        t.exepath = p.exepath;
+        t.args = p.args;
+        t.env = p.env;
+        t.cgroups = p.cgroups;
+        t.cwd = p.cwd;
+        if (!t.cwd.empty() && t.cwd.back() != '/')
+            t.cwd.push_back('/');
+        t.fdlimit = p.fdlimit;
+        t.flags = p.flags;
+        t.uid = p.uid;
+        t.gid = p.gid;
+        t.vtid = p.vtid;
+        t.vpid = p.vpid;
+        t.loginuid = p.loginuid;
+        t.tty = p.tty;
+        t.vmsizeKb = p.vmsizeKb;
+        t.vmrssKb = p.vmrssKb;
+        t.vmswapKb = p.vmswapKb;
+        t.pfmajor = p.pfmajor;
+        t.pfminor = p.pfminor;
+        t.fdTableOwner = (t.tid != t.pid && (t.flags & kCloneFiles)) ? t.pid : t.tid;
+        addThreadVersion(std::move(t), 0);
+    }
+    for (const auto& list : meta.fdLists) {
+        const ThreadInfo* t = currentThread(int64_t(list.tid));
+        int64_t owner = t ? t->fdTableOwner : int64_t(list.tid);
+        for (const auto& e : list.fds)
+            setFd(owner, fromEntry(e), 0);
+    }
+}
+
+const std::pair<uint64_t, uint32_t>* StateTracker::lookup(const History& h, uint64_t ordinal)
+{
+    // The last entry that starts at or before `ordinal`.
+    auto it = std::upper_bound(h.entries.begin(), h.entries.end(), ordinal,
+                               [](uint64_t o, const auto& e) { return o < e.first; });
+    if (it == h.entries.begin())
+        return nullptr;
+    return &*(it - 1);
+}
+
+uint32_t StateTracker::addThreadVersion(ThreadInfo t, uint64_t ordinal)
+{
+    uint32_t v = uint32_t(m_threads.size());
+    int64_t tid = t.tid;
+    m_threads.push_back(std::move(t));
+    auto& h = m_threadHistory[tid].entries;
+    if (!h.empty() && h.back().first == ordinal)
+        h.back().second = v;
+    else
+        h.emplace_back(ordinal, v);
+    return v;
+}
+
+const ThreadInfo* StateTracker::currentThread(int64_t tid) const
+{
+    auto it = m_threadHistory.find(tid);
+    if (it == m_threadHistory.end())
+        return nullptr;
+    uint32_t v = it->second.current();
+    return v == kNoVersion ? nullptr : &m_threads[v];
+}
+
+const ThreadInfo* StateTracker::threadAt(int64_t tid, uint64_t ordinal) const
+{
+    auto it = m_threadHistory.find(tid);
+    if (it == m_threadHistory.end())
+        return nullptr;
+    auto* e = lookup(it->second, ordinal);
+    return !e || e->second == kNoVersion ? nullptr : &m_threads[e->second];
+}
+
+const FdInfo* StateTracker::fdAt(int64_t owner, int64_t fd, uint64_t ordinal) const
+{
+    auto it = m_fdHistory.find(FdKey{owner, fd});
+    if (it == m_fdHistory.end())
+        return nullptr;
+    auto* e = lookup(it->second, ordinal);
+    return !e || e->second == kNoVersion ? nullptr : &m_fds[e->second];
+}
+
+std::string StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
+{
+    if (t.pid != t.tid)
+        if (const ThreadInfo* main = threadAt(t.pid, ordinal))
+            return main->cwd;
+    return t.cwd;
+}
+
+const std::string* StateTracker::userName(uint32_t uid) const
+{
+    auto it = m_users.find(uid);
+    return it == m_users.end() ? nullptr : &it->second;
+}
+
+const std::string* StateTracker::groupName(uint32_t gid) const
+{
+    auto it = m_groups.find(gid);
+    return it == m_groups.end() ? nullptr : &it->second;
+}
+
+ThreadInfo& StateTracker::ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version)
+{
+    auto it = m_threadHistory.find(tid);
+    if (it == m_threadHistory.end() || it->second.current() == kNoVersion) {
+        ThreadInfo t;
+        t.tid = tid;
+        t.pid = tid;
+        t.fdTableOwner = tid;
+        t.incomplete = true;
+        version = addThreadVersion(std::move(t), ordinal);
+    } else
+        version = it->second.current();
+    return m_threads[version];
+}
+
+int64_t StateTracker::tableOwnerOf(const ThreadInfo& t) const
+{
+    return t.fdTableOwner;
+}
+
+const FdInfo* StateTracker::currentFd(int64_t owner, int64_t fd) const
+{
+    uint32_t v = currentFdVersion(owner, fd);
+    return v == kNoVersion ? nullptr : &m_fds[v];
+}
+
+uint32_t StateTracker::currentFdVersion(int64_t owner, int64_t fd) const
+{
+    auto t = m_liveTables.find(owner);
+    if (t == m_liveTables.end())
+        return kNoVersion;
+    auto f = t->second.find(fd);
+    return f == t->second.end() ? kNoVersion : f->second;
+}
+
+uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
+{
+    uint32_t v = uint32_t(m_fds.size());
+    int64_t num = fd.fd;
+    m_fds.push_back(std::move(fd));
+    m_liveTables[owner][num] = v;
+    auto& h = m_fdHistory[FdKey{owner, num}].entries;
+    if (!h.empty() && h.back().first == ordinal)
+        h.back().second = v;
+    else
+        h.emplace_back(ordinal, v);
+    return v;
+}
+
+void StateTracker::removeFd(int64_t owner, int64_t fd, uint64_t ordinal)
+{
+    auto t = m_liveTables.find(owner);
+    if (t == m_liveTables.end() || !t->second.erase(fd))
+        return;
+    auto& h = m_fdHistory[FdKey{owner, fd}].entries;
+    if (!h.empty() && h.back().first == ordinal)
+        h.back().second = kNoVersion;
+    else
+        h.emplace_back(ordinal, kNoVersion);
+}
+
+void StateTracker::copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordinal)
+{
+    if (auto old = m_liveTables.find(toOwner); old != m_liveTables.end()) {
+        std::vector<int64_t> fds;
+        for (auto& [fd, v] : old->second)
+            fds.push_back(fd);
+        for (int64_t fd : fds)
+            removeFd(toOwner, fd, ordinal);
+    }
+    auto src = m_liveTables.find(fromOwner);
+    if (src == m_liveTables.end())
+        return;
+    std::vector<std::pair<int64_t, uint32_t>> entries(src->second.begin(), src->second.end());
+    for (auto& [fd, v] : entries)
+        setFd(toOwner, m_fds[v], ordinal);
+}
+
+void StateTracker::flushDeferred(uint64_t ordinal)
+{
+    for (const FdKey& k : m_deferredFdRemovals)
+        removeFd(k.owner, k.fd, ordinal);
+    m_deferredFdRemovals.clear();
+    for (int64_t tid : m_deferredThreadRemovals) {
+        auto it = m_threadHistory.find(tid);
+        if (it == m_threadHistory.end() || it->second.current() == kNoVersion)
+            continue;
+        it->second.entries.emplace_back(ordinal, kNoVersion);
+        m_pairs.erase(tid);
+    }
+    m_deferredThreadRemovals.clear();
+}
+
+EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes)
+{
+    if (!m_deferredFdRemovals.empty() || !m_deferredThreadRemovals.empty())
+        flushDeferred(ordinal);
+    EventContext ctx;
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info)
+        return ctx;
+    const int64_t tid = int64_t(ev.tid);
+    // Container meta-events carry tid -1 (or 0 at ts 0) and belong to no thread.
+    const bool containerEvent = ev.type == 228 || ev.type == 272 || ev.type == 324;
+    if (containerEvent || (info->category & format::kCatInternal))
+        return ctx;
+    uint32_t tv = kNoVersion;
+    ensureThread(tid, ordinal, tv);
+    const bool skipPairing = (info->flags & format::kEfSkipParseReset) || ev.type == 152;
+    PairState& ps = m_pairs[tid];
+    if (format::isEnter(ev.type)) {
+        if (!skipPairing) {
+            ps.enterType = ev.type;
+            ps.enterTs = ev.ts;
+            ps.enterOffset = ev.offset;
+            ps.hasLastFd = false;
+            if (info->flags & format::kEfUsesFd) {
+                if (auto fd = paramInt(ev, 0)) {
+                    ps.lastFd = *fd;
+                    ps.hasLastFd = true;
+                    ctx.fdNum = *fd;
+                    ctx.hasFdNum = true;
+                }
+            }
+        }
+        if (ev.type == 186 || ev.type == 16) // procexit: the thread goes away after this event
+            m_deferredThreadRemovals.push_back(tid);
+        if (ev.type == 22) { // connect enter: a unix socket gets its peer path now
+            const ThreadInfo& t = m_threads[tv];
+            if (ctx.hasFdNum)
+                if (const FdInfo* fd = currentFd(t.fdTableOwner, ctx.fdNum); fd && fd->type == FdType::kUnixSock) {
+                    auto addr = ev.param(1);
+                    if (addr.size() > 1 && addr[0] == 1) {
+                        FdInfo copy = *fd;
+                        std::string_view path(reinterpret_cast<const char*>(addr.data() + 1), addr.size() - 1);
+                        copy.name = std::string(path.substr(0, path.find('\0')));
+                        setFd(t.fdTableOwner, std::move(copy), ordinal);
+                    }
+                }
+        }
+    } else {
+        applyExit(ev, ordinal, bytes, ps, ctx, tv);
+    }
+    ctx.threadVersion = tv;
+    if (ctx.hasFdNum && ctx.fdVersion == kNoVersion && tv != kNoVersion)
+        ctx.fdVersion = currentFdVersion(m_threads[tv].fdTableOwner, ctx.fdNum);
+    return ctx;
+}
+
+void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes, PairState& ps,
+                             EventContext& ctx, uint32_t& tv)
+{
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    const bool matched = ps.enterType != 0xffff && ps.enterType + 1 == ev.type;
+    RawEvent enter;
+    bool haveEnter = false;
+    if (matched) {
+        ctx.paired = true;
+        ctx.enterTs = ps.enterTs;
+        ctx.enterOffset = ps.enterOffset;
+        haveEnter = format::CaptureReader::eventAt(bytes, ps.enterOffset, enter);
+        if ((info->flags & format::kEfUsesFd) && ps.hasLastFd) {
+            ctx.fdNum = ps.lastFd;
+            ctx.hasFdNum = true;
+        }
+    }
+    const ThreadInfo* t = &m_threads[tv];
+    const int64_t owner = t->fdTableOwner;
+    const uint16_t type = ev.type;
+
+    if (isCloneExit(type)) {
+        applyClone(ev, ordinal, tv);
+        return;
+    }
+    if (isExecveExit(type)) {
+        applyExecve(ev, ordinal, tv);
+        return;
+    }
+    auto res = paramInt(ev, 0);
+    auto newFileFd = [&](int64_t fd, std::string_view rawName, uint32_t flags, int64_t dirfd, bool relToDirfd) {
+        FdInfo f;
+        f.fd = fd;
+        f.openFlags = flags;
+        f.type = (flags & kOpenDirectory) ? FdType::kDirectory : FdType::kFileV2;
+        std::string base;
+        if (relToDirfd && dirfd != kAtFdCwd) {
+            if (const FdInfo* d = currentFd(owner, dirfd))
+                base = d->name;
+        } else
+            base = cwdOf(*t, ordinal);
+        f.name = decode::joinPath(base, rawName);
+        ctx.fdNum = fd;
+        ctx.hasFdNum = true;
+        ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+    };
+    switch (type) {
+    case 3:    // open
+    case 59: { // creat
+        if (!res || *res < 0)
+            break;
+        std::optional<std::string_view> name;
+        std::optional<uint64_t> flags;
+        if (haveEnter) {
+            name = paramStr(enter, "name");
+            flags = paramUInt(enter, "flags");
+        }
+        if (!name || *name == "(NULL)")
+            name = paramStr(ev, "name");
+        if (!flags)
+            flags = paramUInt(ev, "flags");
+        newFileFd(*res, name.value_or(""), uint32_t(flags.value_or(0)), kAtFdCwd, false);
+        break;
+    }
+    case 103:   // openat (params on the enter)
+    case 307:   // openat_2
+    case 327: { // openat2
+        if (!res || *res < 0)
+            break;
+        const RawEvent* src = &ev;
+        if (type == 103 || (haveEnter && paramStr(enter, "name")))
+            if (haveEnter)
+                src = &enter;
+        auto name = paramStr(*src, "name");
+        if (!name || *name == "(NULL)")
+            name = paramStr(ev, "name");
+        auto flags = paramUInt(*src, "flags");
+        auto dirfd = paramInt(*src, "dirfd");
+        newFileFd(*res, name.value_or(""), uint32_t(flags.value_or(0)), dirfd.value_or(kAtFdCwd), true);
+        break;
+    }
+    case 19: { // socket
+        if (!res || *res < 0)
+            break;
+        const RawEvent* src = haveEnter ? &enter : &ev;
+        auto domain = paramUInt(*src, "domain");
+        auto stype = paramUInt(*src, "type");
+        auto proto = paramUInt(*src, "proto");
+        FdInfo f;
+        f.fd = *res;
+        switch (domain.value_or(0)) {
+        case 1: f.type = FdType::kUnixSock; break;
+        case 2: f.type = FdType::kIpv4Sock; break;
+        case 10: f.type = FdType::kIpv6Sock; break;
+        case 16: f.type = FdType::kNetlink; break;
+        default: f.type = FdType::kUnknown; break;
+        }
+        if (f.type == FdType::kUnknown)
+            break;
+        switch (proto.value_or(0)) {
+        case 6: f.l4proto = L4Proto::kTcp; break;
+        case 17: f.l4proto = L4Proto::kUdp; break;
+        case 1: f.l4proto = L4Proto::kIcmp; break;
+        case 255: f.l4proto = L4Proto::kRaw; break;
+        default:
+            if ((stype.value_or(0) & 0xf) == 3) // SOCK_RAW
+                f.l4proto = L4Proto::kRaw;
+            break;
+        }
+        ctx.fdNum = f.fd;
+        ctx.hasFdNum = true;
+        ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+        break;
+    }
+    case 21: { // bind
+        if (!res || *res < 0 || !ctx.hasFdNum)
+            break;
+        const FdInfo* cur = currentFd(owner, ctx.fdNum);
+        auto addr = ev.param(1);
+        if (!cur || addr.empty())
+            break;
+        FdInfo f = *cur;
+        std::string name;
+        if (addr[0] == 2 && addr.size() >= 7) {
+            uint16_t port = format::readLe<uint16_t>(addr.data() + 5);
+            if (port == 0)
+                break;
+            f.type = FdType::kIpv4ServSock;
+            f.sip = {};
+            std::copy_n(addr.data() + 1, 4, f.sip.begin());
+            f.sport = port;
+            decode::appendIpv4(name, f.sip.data());
+            name.push_back(':');
+            decode::appendUDec(name, port);
+        } else if (addr[0] == 10 && addr.size() >= 19) {
+            uint16_t port = format::readLe<uint16_t>(addr.data() + 17);
+            if (port == 0)
+                break;
+            if (decode::isIpv4Mapped(addr.data() + 1)) {
+                f.type = FdType::kIpv4ServSock;
+                f.sip = {};
+                std::copy_n(addr.data() + 13, 4, f.sip.begin());
+                decode::appendIpv4(name, f.sip.data());
+            } else {
+                f.type = FdType::kIpv6ServSock;
+                std::copy_n(addr.data() + 1, 16, f.sip.begin());
+                decode::appendIpv6(name, f.sip.data());
+            }
+            f.sport = port;
+            name.push_back(':');
+            decode::appendUDec(name, port);
+        } else if (addr[0] == 1) {
+            std::string_view path(reinterpret_cast<const char*>(addr.data() + 1), addr.size() - 1);
+            name = std::string(path.substr(0, path.find('\0')));
+        } else
+            break;
+        f.name = std::move(name);
+        ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+        break;
+    }
+    case 23: { // connect
+        if (!res || (*res < 0 && *res != kEinProgress) || !ctx.hasFdNum)
+            break;
+        const FdInfo* cur = currentFd(owner, ctx.fdNum);
+        if (!cur)
+            break;
+        FdInfo f = *cur;
+        if (fillFromTuple(f, ev.param(1)))
+            ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+        break;
+    }
+    case 27: case 57: case 247: case 249: case 389: { // accept, accept4
+        if (!res || *res < 0)
+            break;
+        FdInfo f;
+        f.fd = *res;
+        f.l4proto = L4Proto::kTcp;
+        if (!fillFromTuple(f, ev.param(1)))
+            break;
+        if (f.type == FdType::kUnixSock)
+            f.l4proto = L4Proto::kUnknown;
+        ctx.fdNum = f.fd;
+        ctx.hasFdNum = true;
+        ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+        break;
+    }
+    case 31: case 49: case 35: case 53: { // sendto, sendmsg, recvfrom, recvmsg: UDP peers change per call
+        if (!ctx.hasFdNum)
+            break;
+        const FdInfo* cur = currentFd(owner, ctx.fdNum);
+        if (!cur || (!cur->isIpv4() && !cur->isIpv6()) || cur->l4proto == L4Proto::kTcp)
+            break;
+        int ti = findParam(type, "tuple");
+        if (ti < 0)
+            break;
+        auto tuple = ev.param(uint32_t(ti));
+        if (tuple.empty())
+            break;
+        FdInfo f = *cur;
+        if (fillFromTuple(f, tuple))
+            ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+        break;
+    }
+    case 5: // close
+        if (res && *res >= 0 && ctx.hasFdNum && currentFd(owner, ctx.fdNum))
+            m_deferredFdRemovals.push_back(FdKey{owner, ctx.fdNum});
+        break;
+    case 125: case 363: case 365: case 367: // dup family
+    case 151: {                              // fcntl (F_DUPFD*)
+        if (!res || *res < 0 || !ctx.hasFdNum)
+            break;
+        if (type == 151) {
+            auto cmd = haveEnter ? paramUInt(enter, "cmd") : std::nullopt;
+            if (!cmd || (*cmd != 1 && *cmd != 26))
+                break;
+        }
+        const FdInfo* cur = currentFd(owner, ctx.fdNum);
+        if (!cur || *res == ctx.fdNum)
+            break;
+        FdInfo f = *cur;
+        f.fd = *res;
+        setFd(owner, std::move(f), ordinal);
+        break;
+    }
+    case 61: case 393: { // pipe, pipe2
+        if (!res || *res < 0)
+            break;
+        for (const char* p : {"fd1", "fd2"}) {
+            auto fd = paramInt(ev, p);
+            if (!fd || *fd < 0)
+                continue;
+            FdInfo f;
+            f.fd = *fd;
+            f.type = FdType::kFifo;
+            f.ino = paramUInt(ev, "ino").value_or(0);
+            setFd(owner, std::move(f), ordinal);
+        }
+        break;
+    }
+    case 43: { // socketpair
+        if (!res || *res < 0)
+            break;
+        auto src = paramUInt(ev, "source").value_or(0);
+        auto peer = paramUInt(ev, "peer").value_or(0);
+        for (const char* p : {"fd1", "fd2"}) {
+            auto fd = paramInt(ev, p);
+            if (!fd || *fd < 0)
+                continue;
+            FdInfo f;
+            f.fd = *fd;
+            f.type = FdType::kUnixSock;
+            f.unixSource = src;
+            f.unixDest = peer;
+            setFd(owner, std::move(f), ordinal);
+        }
+        break;
+    }
+    case 95: { // chdir
+        if (!res || *res < 0)
+            break;
+        auto path = paramStr(ev, "path");
+        if (!path)
+            break;
+        int64_t holder = t->pid != t->tid && currentThread(t->pid) ? t->pid : t->tid;
+        ThreadInfo copy = *currentThread(holder);
+        copy.cwd = decode::joinPath(cwdOf(*t, ordinal), *path);
+        if (copy.cwd.back() != '/')
+            copy.cwd.push_back('/');
+        uint32_t v = addThreadVersion(std::move(copy), ordinal);
+        if (holder == t->tid)
+            tv = v;
+        break;
+    }
+    case 97: { // fchdir
+        if (!res || *res < 0 || !ctx.hasFdNum)
+            break;
+        const FdInfo* d = currentFd(owner, ctx.fdNum);
+        if (!d)
+            break;
+        int64_t holder = t->pid != t->tid && currentThread(t->pid) ? t->pid : t->tid;
+        ThreadInfo copy = *currentThread(holder);
+        copy.cwd = d->name;
+        if (copy.cwd.empty() || copy.cwd.back() != '/')
+            copy.cwd.push_back('/');
+        uint32_t v = addThreadVersion(std::move(copy), ordinal);
+        if (holder == t->tid)
+            tv = v;
+        break;
+    }
+    default: {
+        // Other fd-creating calls: the new fd is the result.
+        FdType ft = FdType::kUnknown;
+        switch (type) {
+        case 63: case 397: ft = FdType::kEvent; break;
+        case 127: case 399: ft = FdType::kSignalfd; break;
+        case 137: ft = FdType::kTimerfd; break;
+        case 139: case 395: ft = FdType::kInotify; break;
+        case 375: case 377: ft = FdType::kEventPoll; break;
+        case 321: ft = FdType::kUserfaultfd; break;
+        case 339: ft = FdType::kIoUring; break;
+        case 405: ft = FdType::kMemfd; break;
+        case 407: case 409: ft = FdType::kPidfd; break;
+        case 297: case 369: ft = FdType::kBpf; break;
+        default: break;
+        }
+        if (ft != FdType::kUnknown && res && *res >= 0) {
+            FdInfo f;
+            f.fd = *res;
+            f.type = ft;
+            if (ft == FdType::kMemfd)
+                f.name = std::string(paramStr(ev, "name").value_or(""));
+            setFd(owner, std::move(f), ordinal);
+        }
+        break;
+    }
+    }
+}
+
+void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv)
+{
+    auto res = paramInt(ev, 0);
+    if (!res || *res < 0)
+        return;
+    const ThreadInfo& caller = m_threads[tv];
+    uint32_t flags = uint32_t(paramUInt(ev, "flags").value_or(0));
+    const bool isThread = flags & kCloneThread;
+    ThreadInfo child;
+    int64_t childTid;
+    int64_t parentForTable;
+    if (*res > 0) {
+        childTid = *res;
+        if (const ThreadInfo* existing = currentThread(childTid); existing && !existing->incomplete)
+            return;
+        child.pid = isThread ? caller.pid : childTid;
+        child.ptid = caller.tid;
+        parentForTable = caller.tid;
+    } else {
+        childTid = int64_t(ev.tid);
+        if (!caller.incomplete)
+            return; // the parent's exit already created it
+        child.pid = paramInt(ev, "pid").value_or(childTid);
+        child.ptid = paramInt(ev, "ptid").value_or(-1);
+        parentForTable = isThread ? child.pid : child.ptid;
+    }
+    child.tid = childTid;
+    child.exe = std::string(paramStr(ev, "exe").value_or(""));
+    child.args = std::string(paramStr(ev, "args").value_or(""));
+    if (ev.nparams > 2) { // args is a BYTEBUF multi-string: keep its NULs
+        auto a = ev.param(2);
+        child.args.assign(reinterpret_cast<const char*>(a.data()), a.size());
+    }
+    if (auto comm = paramStr(ev, "comm"))
+        child.comm = std::string(*comm);
+    else
+        child.comm = basenameOf(child.exe);
+    if (int ci = findParam(ev.type, "cgroups"); ci >= 0 && uint32_t(ci) < ev.nparams) {
+        auto c = ev.param(uint32_t(ci));
+        child.cgroups.assign(reinterpret_cast<const char*>(c.data()), c.size());
+    }
+    child.fdlimit = paramInt(ev, "fdlimit").value_or(0);
+    child.flags = flags;
+    child.uid = uint32_t(paramUInt(ev, "uid").value_or(0));
+    child.gid = uint32_t(paramUInt(ev, "gid").value_or(0));
+    child.vtid = paramInt(ev, "vtid").value_or(-1);
+    child.vpid = paramInt(ev, "vpid").value_or(-1);
+    const ThreadInfo* parent = currentThread(parentForTable);
+    if (parent) {
+        child.env = parent->env;
+        child.cwd = cwdOf(*parent, ordinal);
+        child.sid = parent->sid;
+        child.vpgid = parent->vpgid;
+        child.loginuid = parent->loginuid;
+        child.tty = parent->tty;
+    } else {
+        child.cwd = std::string(paramStr(ev, "cwd").value_or(""));
+        if (!child.cwd.empty() && child.cwd.back() != '/')
+            child.cwd.push_back('/');
+    }
+    if (isThread) {
+        const ThreadInfo* main = currentThread(child.pid);
+        child.fdTableOwner = main ? main->fdTableOwner : child.pid;
+    } else {
+        child.fdTableOwner = childTid;
+        if (parent)
+            copyFdTable(parent->fdTableOwner, childTid, ordinal);
+    }
+    uint32_t v = addThreadVersion(std::move(child), ordinal);
+    if (childTid == int64_t(ev.tid))
+        tv = v;
+}
+
+void StateTracker::applyExecve(const RawEvent& ev, uint64_t ordinal, uint32_t& tv)
+{
+    auto res = paramInt(ev, 0);
+    if (!res || *res != 0)
+        return;
+    ThreadInfo t = m_threads[tv];
+    t.incomplete = false;
+    t.exe = std::string(paramStr(ev, "exe").value_or(""));
+    if (ev.nparams > 2) {
+        auto a = ev.param(2);
+        t.args.assign(reinterpret_cast<const char*>(a.data()), a.size());
+    }
+    if (auto comm = paramStr(ev, "comm"))
+        t.comm = std::string(*comm);
+    else
+        t.comm = basenameOf(t.exe);
+    if (auto pid = paramInt(ev, "pid"))
+        t.pid = *pid;
+    if (auto ptid = paramInt(ev, "ptid"))
+        t.ptid = *ptid;
+    if (int ei = findParam(ev.type, "env"); ei >= 0 && uint32_t(ei) < ev.nparams) {
+        auto e = ev.param(uint32_t(ei));
+        t.env.assign(reinterpret_cast<const char*>(e.data()), e.size());
+    }
+    if (int ci = findParam(ev.type, "cgroups"); ci >= 0 && uint32_t(ci) < ev.nparams) {
+        auto c = ev.param(uint32_t(ci));
+        t.cgroups.assign(reinterpret_cast<const char*>(c.data()), c.size());
+    }
+    if (auto cwd = paramStr(ev, "cwd"); cwd && t.cwd.empty()) {
+        t.cwd = std::string(*cwd);
+        if (!t.cwd.empty() && t.cwd.back() != '/')
+            t.cwd.push_back('/');
+    }
+    if (auto fl = paramInt(ev, "fdlimit"))
+        t.fdlimit = *fl;
+    if (auto tty = paramUInt(ev, "tty"))
+        t.tty = uint32_t(*tty);
+    if (auto lu = paramUInt(ev, "loginuid"))
+        t.loginuid = uint32_t(*lu);
+    if (auto pg = paramInt(ev, "pgid"))
+        t.vpgid = *pg;
+    tv = addThreadVersion(std::move(t), ordinal);
+}
+
+} // namespace syscope::state

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Applies events, in file order, to the thread and fd tables, the way sysdig 0.29.3's parsers do (see
+// scap-format.md section 5). Every change appends an immutable version, and per-tid / per-fd histories record
+// which version was current from which event on, so any later reader can ask for the state at event n without
+// replaying. Thread affinity: one writer (the indexer); the stores are append-only.
+#include "format/capture_metadata.h"
+#include "format/raw_event.h"
+#include "state/fd_info.h"
+#include "state/thread_info.h"
+
+#include <deque>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace syscope::state {
+
+inline constexpr uint32_t kNoVersion = 0xffffffff;
+
+// What the tracker learned about one event, stored by the index beside it.
+struct EventContext {
+    uint32_t threadVersion = kNoVersion; // the event's thread after the event
+    uint32_t fdVersion = kNoVersion;     // the fd the event uses (fd.* fields), after the event
+    int64_t fdNum = -1;                  // that fd's number (remembered from the enter event for exits)
+    bool hasFdNum = false;
+    bool paired = false;                 // an exit whose enter was seen
+    uint64_t enterTs = 0;                // ts of the matching enter (latency)
+    uint64_t enterOffset = 0;            // file offset of the matching enter
+};
+
+class StateTracker {
+public:
+    StateTracker() = default;
+    // Forgets everything and loads the initial tables of a (new) section.
+    void reset(const format::CaptureMetadata& meta);
+
+    // Applies event `ordinal` (0-based across the capture) and returns its context. `bytes` is the whole
+    // mapped capture, used to read back stored enter events.
+    EventContext apply(const format::RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes);
+
+    const ThreadInfo& threadVersion(uint32_t v) const { return m_threads[v]; }
+    const FdInfo& fdVersion(uint32_t v) const { return m_fds[v]; }
+    size_t threadVersionCount() const { return m_threads.size(); }
+    size_t fdVersionCount() const { return m_fds.size(); }
+
+    // State as it stood after event `ordinal` (nullptr when the thread or fd did not exist then).
+    const ThreadInfo* threadAt(int64_t tid, uint64_t ordinal) const;
+    const FdInfo* fdAt(int64_t tableOwner, int64_t fd, uint64_t ordinal) const;
+    // The directory a thread's relative paths resolve against (its process's cwd) at `ordinal`.
+    std::string cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
+
+    const std::string* userName(uint32_t uid) const;
+    const std::string* groupName(uint32_t gid) const;
+    const format::CaptureMetadata& metadata() const { return m_meta; }
+
+private:
+    struct History {
+        std::vector<std::pair<uint64_t, uint32_t>> entries; // (from ordinal, version or kNoVersion)
+        uint32_t current() const { return entries.empty() ? kNoVersion : entries.back().second; }
+    };
+    struct FdKey {
+        int64_t owner, fd;
+        bool operator==(const FdKey&) const = default;
+    };
+    struct FdKeyHash {
+        size_t operator()(const FdKey& k) const { return std::hash<int64_t>()(k.owner * 1000003 ^ k.fd); }
+    };
+    struct PairState {
+        uint16_t enterType = 0xffff;
+        uint64_t enterTs = 0;
+        uint64_t enterOffset = 0;
+        int64_t lastFd = -1;
+        bool hasLastFd = false;
+    };
+
+    static const std::pair<uint64_t, uint32_t>* lookup(const History& h, uint64_t ordinal);
+
+    uint32_t addThreadVersion(ThreadInfo t, uint64_t ordinal);
+    const ThreadInfo* currentThread(int64_t tid) const;
+    ThreadInfo& ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version);
+    int64_t tableOwnerOf(const ThreadInfo& t) const;
+    const FdInfo* currentFd(int64_t owner, int64_t fd) const;
+    uint32_t currentFdVersion(int64_t owner, int64_t fd) const;
+    uint32_t setFd(int64_t owner, FdInfo fd, uint64_t ordinal);
+    void removeFd(int64_t owner, int64_t fd, uint64_t ordinal);
+    void copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordinal);
+    void flushDeferred(uint64_t ordinal);
+
+    void applyExit(const format::RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes, PairState& ps,
+                   EventContext& ctx, uint32_t& tv);
+    void applyClone(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
+    void applyExecve(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
+
+    format::CaptureMetadata m_meta;
+    std::deque<ThreadInfo> m_threads;
+    std::deque<FdInfo> m_fds;
+    std::unordered_map<int64_t, History> m_threadHistory;
+    std::unordered_map<FdKey, History, FdKeyHash> m_fdHistory;
+    std::unordered_map<int64_t, std::unordered_map<int64_t, uint32_t>> m_liveTables; // owner -> fd -> version
+    std::unordered_map<int64_t, PairState> m_pairs;
+    std::vector<FdKey> m_deferredFdRemovals;
+    std::vector<int64_t> m_deferredThreadRemovals;
+    std::unordered_map<uint32_t, std::string> m_users, m_groups;
+};
+
+} // namespace syscope::state
