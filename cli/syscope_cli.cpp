@@ -68,7 +68,7 @@ int readCapture(const cli::CliOptions& opt)
             if (opt.maxEvents && seen >= opt.maxEvents)
                 return false;
             ++seen;
-            if (renderer.isShown(ev)) {
+            if (renderer.isShown(ev, ctx)) {
                 renderer.appendDefaultLine(out, ev, ordinal, ctx);
                 if (out.size() >= (1 << 20))
                     writeOut(out);

@@ -31,7 +31,7 @@ void appendSanitized(std::string& out, std::string_view s)
 
 void appendBuffer(std::string& out, std::span<const uint8_t> b, bool full)
 {
-    if (!full && b.size() >= kBufferPreview) {
+    if (!full && b.size() > kBufferPreview) {
         appendSanitized(out, std::string_view(reinterpret_cast<const char*>(b.data()), kBufferPreview - 3));
         out += "...";
         return;
@@ -195,8 +195,10 @@ void appendTuple(std::string& out, std::span<const uint8_t> p)
 
 } // namespace
 
-bool EventRenderer::isShown(const RawEvent& ev) const
+bool EventRenderer::isShown(const RawEvent& ev, const state::EventContext& ctx) const
 {
+    if (ctx.headerMeta)
+        return false; // the container table a writer dumps before the first event
     const format::EventInfo* info = format::eventInfo(ev.type);
     if (!info || (info->category & format::kCatInternal))
         return false;
@@ -281,6 +283,9 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         appendInteger(out, p, true, fmt);
         return;
     case ParamType::kUint8: case ParamType::kUint16: case ParamType::kUint32: case ParamType::kUint64:
+        // sysdig 0.29.3 prints unsigned parameters through its signed conversion (2^64-1 shows as -1).
+        appendInteger(out, p, true, fmt);
+        return;
     case ParamType::kPort: case ParamType::kL4Proto: case ParamType::kSockFamily: case ParamType::kAbsTime:
         appendInteger(out, p, false, fmt);
         return;

@@ -20,7 +20,7 @@ public:
     EventRenderer(const state::StateTracker& state, Compat compat) : m_state(state), m_compat(compat) {}
 
     // Whether sysdig's default output shows this event at all.
-    bool isShown(const format::RawEvent& ev) const;
+    bool isShown(const format::RawEvent& ev, const state::EventContext& ctx) const;
     // evt.type: the event name, or for generic events the syscall's name.
     std::string_view typeName(const format::RawEvent& ev) const;
     // evt.info: "name=value " for each present parameter.

@@ -32,6 +32,8 @@ char FdInfo::l4Char() const
 {
     if (!isIpv4() && !isIpv6())
         return 0;
+    if ((type == FdType::kIpv4Sock || type == FdType::kIpv6Sock) && l4proto != L4Proto::kRaw && role == Role::kNone)
+        return 0;
     switch (l4proto) {
     case L4Proto::kTcp: return 't';
     case L4Proto::kUdp: return 'u';

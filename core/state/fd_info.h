@@ -22,6 +22,9 @@ struct FdInfo {
     std::array<uint8_t, 16> sip{}, dip{};
     uint16_t sport = 0, dport = 0;
     uint64_t unixSource = 0, unixDest = 0;
+    // Whether the socket was seen connecting (client) or accepting/receiving (server). sysdig shows no transport
+    // letter for a plain IP socket that has no role yet (raw sockets excepted).
+    enum class Role : uint8_t { kNone, kClient, kServer } role = Role::kNone;
 
     bool isIpv4() const { return type == FdType::kIpv4Sock || type == FdType::kIpv4ServSock; }
     bool isIpv6() const { return type == FdType::kIpv6Sock || type == FdType::kIpv6ServSock; }

@@ -141,16 +141,25 @@ FdInfo fromEntry(const format::FdEntry& e)
     f.dport = e.dport;
     f.unixSource = e.unixSource;
     f.unixDest = e.unixDest;
+    f.role = FdInfo::Role::kClient; // sockets found by the /proc scan are established
     std::string name;
     switch (e.type) {
     case FdType::kIpv4Sock:
     case FdType::kIpv6Sock:
-        if (e.type == FdType::kIpv6Sock && decode::isIpv4Mapped(e.sip.data()) && decode::isIpv4Mapped(e.dip.data())) {
+        // The /proc scan stores the local end first. sysdig guesses the role from the ports (the lower port is
+        // the service) and shows server-side connections client first, as an accept would have.
+        if (f.sport < f.dport) {
+            std::swap(f.sip, f.dip);
+            std::swap(f.sport, f.dport);
+            f.role = FdInfo::Role::kServer;
+        }
+        if (e.type == FdType::kIpv6Sock && decode::isIpv4Mapped(f.sip.data()) && decode::isIpv4Mapped(f.dip.data())) {
+            auto sip = f.sip, dip = f.dip;
             f.type = FdType::kIpv4Sock;
             f.sip = {};
             f.dip = {};
-            std::copy_n(e.sip.data() + 12, 4, f.sip.begin());
-            std::copy_n(e.dip.data() + 12, 4, f.dip.begin());
+            std::copy_n(sip.data() + 12, 4, f.sip.begin());
+            std::copy_n(dip.data() + 12, 4, f.dip.begin());
         }
         (f.type == FdType::kIpv4Sock ? decode::appendIpv4 : decode::appendIpv6)(name, f.sip.data());
         name.push_back(':');
@@ -165,6 +174,11 @@ FdInfo fromEntry(const format::FdEntry& e)
         (e.type == FdType::kIpv4ServSock ? decode::appendIpv4 : decode::appendIpv6)(name, f.sip.data());
         name.push_back(':');
         decode::appendUDec(name, f.sport);
+        break;
+    case FdType::kUnixSock:
+        name = e.name;
+        while (!name.empty() && name.back() == '\n') // copied from /proc/net/unix with its line end
+            name.pop_back();
         break;
     default:
         name = e.name;
@@ -189,6 +203,7 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
     m_deferredThreadRemovals.clear();
     m_users.clear();
     m_groups.clear();
+    m_sawActivity = false;
     for (const auto& u : meta.users)
         m_users.emplace(u.uid, u.name);
     for (const auto& g : meta.groups)
@@ -407,7 +422,12 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
     const int64_t tid = int64_t(ev.tid);
     // Container meta-events carry tid -1 (or 0 at ts 0) and belong to no thread.
     const bool containerEvent = ev.type == 228 || ev.type == 272 || ev.type == 324;
-    if (containerEvent || (info->category & format::kCatInternal))
+    if (containerEvent) {
+        ctx.headerMeta = !m_sawActivity;
+        return ctx;
+    }
+    m_sawActivity = true;
+    if (info->category & format::kCatInternal)
         return ctx;
     uint32_t tv = kNoVersion;
     ensureThread(tid, ordinal, tv);
@@ -551,13 +571,23 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         }
         if (f.type == FdType::kUnknown)
             break;
+        // The transport comes from the protocol, or for protocol 0 from the socket type (masked: the type also
+        // carries SOCK_NONBLOCK/SOCK_CLOEXEC); a raw socket stays raw whatever it names.
+        const uint32_t sockType = uint32_t(stype.value_or(0)) & 0xff;
+        constexpr uint32_t kSockStream = 1, kSockDgram = 2, kSockRaw = 3;
         switch (proto.value_or(0)) {
-        case 6: f.l4proto = L4Proto::kTcp; break;
-        case 17: f.l4proto = L4Proto::kUdp; break;
-        case 1: f.l4proto = L4Proto::kIcmp; break;
+        case 6: f.l4proto = sockType == kSockRaw ? L4Proto::kRaw : L4Proto::kTcp; break;
+        case 17: f.l4proto = sockType == kSockRaw ? L4Proto::kRaw : L4Proto::kUdp; break;
+        case 1: f.l4proto = sockType == kSockRaw ? L4Proto::kRaw : L4Proto::kIcmp; break;
         case 255: f.l4proto = L4Proto::kRaw; break;
+        case 0:
+            f.l4proto = sockType == kSockStream ? L4Proto::kTcp
+                        : sockType == kSockDgram ? L4Proto::kUdp
+                        : sockType == kSockRaw   ? L4Proto::kRaw
+                                                 : L4Proto::kUnknown;
+            break;
         default:
-            if ((stype.value_or(0) & 0xf) == 3) // SOCK_RAW
+            if (sockType == kSockRaw)
                 f.l4proto = L4Proto::kRaw;
             break;
         }
@@ -566,7 +596,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         break;
     }
-    case 21: { // bind
+    case 21: { // bind: the name is always the bound address; a real port makes it a server socket
         if (!res || *res < 0 || !ctx.hasFdNum)
             break;
         const FdInfo* cur = currentFd(owner, ctx.fdNum);
@@ -577,32 +607,35 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         std::string name;
         if (addr[0] == 2 && addr.size() >= 7) {
             uint16_t port = format::readLe<uint16_t>(addr.data() + 5);
-            if (port == 0)
-                break;
-            f.type = FdType::kIpv4ServSock;
-            f.sip = {};
-            std::copy_n(addr.data() + 1, 4, f.sip.begin());
-            f.sport = port;
-            decode::appendIpv4(name, f.sip.data());
+            decode::appendIpv4(name, addr.data() + 1);
             name.push_back(':');
             decode::appendUDec(name, port);
-        } else if (addr[0] == 10 && addr.size() >= 19) {
-            uint16_t port = format::readLe<uint16_t>(addr.data() + 17);
-            if (port == 0)
-                break;
-            if (decode::isIpv4Mapped(addr.data() + 1)) {
+            if (port > 0) {
                 f.type = FdType::kIpv4ServSock;
                 f.sip = {};
-                std::copy_n(addr.data() + 13, 4, f.sip.begin());
-                decode::appendIpv4(name, f.sip.data());
-            } else {
-                f.type = FdType::kIpv6ServSock;
-                std::copy_n(addr.data() + 1, 16, f.sip.begin());
-                decode::appendIpv6(name, f.sip.data());
+                std::copy_n(addr.data() + 1, 4, f.sip.begin());
+                f.sport = port;
             }
-            f.sport = port;
+        } else if (addr[0] == 10 && addr.size() >= 19) {
+            uint16_t port = format::readLe<uint16_t>(addr.data() + 17);
+            bool mapped = decode::isIpv4Mapped(addr.data() + 1);
+            if (mapped)
+                decode::appendIpv4(name, addr.data() + 13);
+            else
+                decode::appendIpv6(name, addr.data() + 1);
             name.push_back(':');
             decode::appendUDec(name, port);
+            if (port > 0) {
+                f.sip = {};
+                if (mapped) {
+                    f.type = FdType::kIpv4ServSock;
+                    std::copy_n(addr.data() + 13, 4, f.sip.begin());
+                } else {
+                    f.type = FdType::kIpv6ServSock;
+                    std::copy_n(addr.data() + 1, 16, f.sip.begin());
+                }
+                f.sport = port;
+            }
         } else if (addr[0] == 1) {
             std::string_view path(reinterpret_cast<const char*>(addr.data() + 1), addr.size() - 1);
             name = std::string(path.substr(0, path.find('\0')));
@@ -619,8 +652,10 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         if (!cur)
             break;
         FdInfo f = *cur;
-        if (fillFromTuple(f, ev.param(1)))
+        if (fillFromTuple(f, ev.param(1))) {
+            f.role = FdInfo::Role::kClient;
             ctx.fdVersion = setFd(owner, std::move(f), ordinal);
+        }
         break;
     }
     case 27: case 57: case 247: case 249: case 389: { // accept, accept4
@@ -633,6 +668,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             break;
         if (f.type == FdType::kUnixSock)
             f.l4proto = L4Proto::kUnknown;
+        f.role = FdInfo::Role::kServer;
         ctx.fdNum = f.fd;
         ctx.hasFdNum = true;
         ctx.fdVersion = setFd(owner, std::move(f), ordinal);
@@ -651,6 +687,8 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         if (tuple.empty())
             break;
         FdInfo f = *cur;
+        if (f.role == FdInfo::Role::kNone)
+            f.role = (type == 31 || type == 49) ? FdInfo::Role::kClient : FdInfo::Role::kServer;
         if (fillFromTuple(f, tuple))
             ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         break;
@@ -782,6 +820,10 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
     int64_t childTid;
     int64_t parentForTable;
     if (*res > 0) {
+        // Inside a pid namespace the parent sees the child's namespace tid, not the host one: leave the child
+        // to its own exit event.
+        if (caller.vtid >= 0 && caller.vtid != caller.tid)
+            return;
         childTid = *res;
         if (const ThreadInfo* existing = currentThread(childTid); existing && !existing->incomplete)
             return;
@@ -832,6 +874,15 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
     }
     if (isThread) {
         const ThreadInfo* main = currentThread(child.pid);
+        if (!main || main->incomplete) {
+            // A thread of a process we never saw: sysdig creates the process's main thread from what the
+            // thread tells about it.
+            ThreadInfo m = child;
+            m.tid = child.pid;
+            m.fdTableOwner = child.pid;
+            addThreadVersion(std::move(m), ordinal);
+            main = currentThread(child.pid);
+        }
         child.fdTableOwner = main ? main->fdTableOwner : child.pid;
     } else {
         child.fdTableOwner = childTid;

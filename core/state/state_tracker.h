@@ -28,6 +28,7 @@ struct EventContext {
     bool paired = false;                 // an exit whose enter was seen
     uint64_t enterTs = 0;                // ts of the matching enter (latency)
     uint64_t enterOffset = 0;            // file offset of the matching enter
+    bool headerMeta = false;             // a container description written before the first real event
 };
 
 class StateTracker {
@@ -103,6 +104,7 @@ private:
     std::vector<FdKey> m_deferredFdRemovals;
     std::vector<int64_t> m_deferredThreadRemovals;
     std::unordered_map<uint32_t, std::string> m_users, m_groups;
+    bool m_sawActivity = false; // an event other than a container description was applied
 };
 
 } // namespace syscope::state
