@@ -7,6 +7,7 @@
 #include "format/event_schema.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace syscope::state {
 
@@ -674,22 +675,25 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         break;
     }
-    case 31: case 49: case 35: case 53: { // sendto, sendmsg, recvfrom, recvmsg: UDP peers change per call
-        if (!ctx.hasFdNum)
+    case 31: case 49: case 35: case 53: { // sendto, sendmsg, recvfrom, recvmsg: datagram peers change per call
+        if (!res || *res < 0 || !ctx.hasFdNum)
             break;
         const FdInfo* cur = currentFd(owner, ctx.fdNum);
-        if (!cur || (!cur->isIpv4() && !cur->isIpv6()) || cur->l4proto == L4Proto::kTcp)
+        if (!cur)
             break;
-        int ti = findParam(type, "tuple");
-        if (ti < 0)
-            break;
-        auto tuple = ev.param(uint32_t(ti));
-        if (tuple.empty())
+        const bool incoming = type == 35 || type == 53;
+        // Reads carry the tuple in the exit, writes in the enter.
+        std::span<const uint8_t> tuple;
+        if (incoming)
+            tuple = ev.param(type == 35 ? 2 : 3);
+        else if (haveEnter)
+            tuple = enter.param(2);
+        const bool tcp = (cur->type == FdType::kIpv4Sock || cur->type == FdType::kIpv6Sock) &&
+                         cur->l4proto == L4Proto::kTcp;
+        if (!cur->name.empty() && tcp)
             break;
         FdInfo f = *cur;
-        if (f.role == FdInfo::Role::kNone)
-            f.role = (type == 31 || type == 49) ? FdInfo::Role::kClient : FdInfo::Role::kServer;
-        if (fillFromTuple(f, tuple))
+        if (updateFromDatagramTuple(f, tuple, owner, incoming))
             ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         break;
     }
@@ -806,6 +810,183 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         break;
     }
     }
+}
+
+// A datagram socket learns its peer from every sendto/recvfrom tuple. The rules follow sysdig 0.29.3: an
+// unchanged tuple (either orientation) changes nothing, a missing transport becomes UDP, a zero local address
+// is filled in from the interface list, and the tuple is oriented client -> server once a role is known.
+bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t, int64_t owner, bool incoming) const
+{
+    if (t.empty())
+        return false;
+    auto sameAs = [&](const std::array<uint8_t, 16>& sip, uint16_t sport, const std::array<uint8_t, 16>& dip,
+                      uint16_t dport) {
+        return (f.sip == sip && f.sport == sport && f.dip == dip && f.dport == dport) ||
+               (f.sip == dip && f.sport == dport && f.dip == sip && f.dport == sport);
+    };
+    std::array<uint8_t, 16> sip{}, dip{};
+    uint16_t sport = 0, dport = 0;
+    switch (t[0]) {
+    case 2:
+        if (t.size() < 13)
+            return false;
+        std::copy_n(t.data() + 1, 4, sip.begin());
+        sport = format::readLe<uint16_t>(t.data() + 5);
+        std::copy_n(t.data() + 7, 4, dip.begin());
+        dport = format::readLe<uint16_t>(t.data() + 11);
+        if (f.type != FdType::kIpv4Sock)
+            f.sip = f.dip = {}; // a former server socket keeps only its transport
+        f.type = FdType::kIpv4Sock;
+        if (sameAs(sip, sport, dip, dport))
+            return false;
+        break;
+    case 10: {
+        if (t.size() < 37)
+            return false;
+        const uint8_t* s6 = t.data() + 1;
+        const uint8_t* d6 = t.data() + 19;
+        sport = format::readLe<uint16_t>(t.data() + 17);
+        dport = format::readLe<uint16_t>(t.data() + 35);
+        bool mapped = (decode::isIpv4Mapped(s6) || decode::isAllZero(s6, 16)) &&
+                      (decode::isIpv4Mapped(d6) || decode::isAllZero(d6, 16));
+        if (mapped) {
+            std::copy_n(s6 + 12, 4, sip.begin());
+            std::copy_n(d6 + 12, 4, dip.begin());
+            if (f.type != FdType::kIpv4Sock) {
+                f.sip = f.dip = {};
+                f.l4proto = L4Proto::kUnknown; // the IPv6 server socket's transport does not carry over
+            }
+            f.type = FdType::kIpv4Sock;
+        } else {
+            std::copy_n(s6, 16, sip.begin());
+            std::copy_n(d6, 16, dip.begin());
+            if (f.type == FdType::kIpv6Sock && sameAs(sip, sport, dip, dport))
+                return false;
+            f.sip = sip;
+            f.dip = dip;
+            f.sport = sport;
+            f.dport = dport;
+            if (f.type != FdType::kIpv6Sock) {
+                // The fd stays what it was: sysdig names it after the tuple as printed.
+                std::string name;
+                decode::appendIpv6(name, sip.data());
+                name.push_back(':');
+                decode::appendUDec(name, sport);
+                name += "->";
+                decode::appendIpv6(name, dip.data());
+                name.push_back(':');
+                decode::appendUDec(name, dport);
+                f.name = std::move(name);
+                return true;
+            }
+            break;
+        }
+        if (sameAs(sip, sport, dip, dport))
+            return false;
+        break;
+    }
+    case 1: {
+        if (t.size() < 17)
+            return false;
+        FdInfo u = f;
+        if (!fillFromTuple(u, t))
+            return false;
+        f = std::move(u);
+        return true;
+    }
+    default:
+        return false;
+    }
+    f.sip = sip;
+    f.dip = dip;
+    f.sport = sport;
+    f.dport = dport;
+    if ((f.type == FdType::kIpv4Sock || f.type == FdType::kIpv6Sock) && f.l4proto == L4Proto::kUnknown)
+        f.l4proto = L4Proto::kUdp;
+    if (f.type == FdType::kIpv4Sock)
+        patchZeroAddress(f);
+    if (f.role == FdInfo::Role::kNone)
+        f.role = guessRole(f, owner, incoming);
+    if ((incoming && f.role == FdInfo::Role::kClient) || (!incoming && f.role == FdInfo::Role::kServer)) {
+        std::swap(f.sip, f.dip);
+        std::swap(f.sport, f.dport);
+    }
+    std::string name;
+    auto addr = [&](const std::array<uint8_t, 16>& a) {
+        f.type == FdType::kIpv4Sock ? decode::appendIpv4(name, a.data()) : decode::appendIpv6(name, a.data());
+    };
+    addr(f.sip);
+    name.push_back(':');
+    decode::appendUDec(name, f.sport);
+    name += "->";
+    addr(f.dip);
+    name.push_back(':');
+    decode::appendUDec(name, f.dport);
+    f.name = std::move(name);
+    return true;
+}
+
+// An unbound end of an IPv4 tuple (0.0.0.0) is the local interface that reaches the other end: the one with
+// exactly that address, else one on the same subnet, else the first non-loopback one.
+void StateTracker::patchZeroAddress(FdInfo& f) const
+{
+    auto u32 = [](const std::array<uint8_t, 16>& a) { return format::readLe<uint32_t>(a.data()); };
+    uint32_t s = u32(f.sip), d = u32(f.dip);
+    if (s != 0 && d != 0)
+        return;
+    auto infer = [&](uint32_t other) -> uint32_t {
+        for (const auto& i : m_meta.interfaces)
+            if ((i.type == 1 || i.type == 3) && format::readLe<uint32_t>(i.addr.data()) == other)
+                return other;
+        for (const auto& i : m_meta.interfaces) {
+            if (i.type != 1 && i.type != 3)
+                continue;
+            uint32_t a = format::readLe<uint32_t>(i.addr.data()), m = format::readLe<uint32_t>(i.netmask.data());
+            if ((a & m) == (other & m))
+                return a;
+        }
+        for (const auto& i : m_meta.interfaces) {
+            if (i.type != 1 && i.type != 3)
+                continue;
+            uint32_t a = format::readLe<uint32_t>(i.addr.data());
+            if (a != 0x0100007f) // 127.0.0.1 in network order
+                return a;
+        }
+        return 0;
+    };
+    uint32_t fill;
+    if (s == 0) {
+        fill = infer(d);
+        if (fill == d && f.sport == f.dport)
+            return;
+        std::memcpy(f.sip.data(), &fill, 4);
+    } else {
+        fill = infer(s);
+        if (fill == s && f.sport == f.dport)
+            return;
+        std::memcpy(f.dip.data(), &fill, 4);
+    }
+}
+
+// sysdig's guess for a socket with no role: the process owns the destination port (a server socket on it),
+// so it serves; otherwise it is a client. When it also uses the source port, the first direction decides.
+FdInfo::Role StateTracker::guessRole(const FdInfo& f, int64_t owner, bool incoming) const
+{
+    bool bound = false, usesClientPort = false;
+    if (auto t = m_liveTables.find(owner); t != m_liveTables.end())
+        for (const auto& [num, v] : t->second) {
+            const FdInfo& o = m_fds[v];
+            if ((o.type == FdType::kIpv4ServSock || o.type == FdType::kIpv6ServSock) && o.sport == f.dport)
+                bound = true;
+            if ((o.type == FdType::kIpv4Sock || o.type == FdType::kIpv6Sock) && o.role == FdInfo::Role::kClient &&
+                o.sport == f.sport && num != f.fd)
+                usesClientPort = true;
+        }
+    if (!bound)
+        return FdInfo::Role::kClient;
+    if (!usesClientPort)
+        return FdInfo::Role::kServer;
+    return incoming ? FdInfo::Role::kServer : FdInfo::Role::kClient;
 }
 
 void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv)

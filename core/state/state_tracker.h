@@ -91,6 +91,9 @@ private:
 
     void applyExit(const format::RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes, PairState& ps,
                    EventContext& ctx, uint32_t& tv);
+    bool updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> tuple, int64_t owner, bool incoming) const;
+    void patchZeroAddress(FdInfo& f) const;
+    FdInfo::Role guessRole(const FdInfo& f, int64_t owner, bool incoming) const;
     void applyClone(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
     void applyExecve(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
 
