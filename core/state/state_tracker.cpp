@@ -21,6 +21,7 @@ namespace {
 
 constexpr uint32_t kCloneFiles = 0x1;
 constexpr uint32_t kCloneThread = 0x2000;
+constexpr uint32_t kCloneChildInPidns = 0x20000000;
 constexpr uint32_t kOpenDirectory = 0x400;
 constexpr int64_t kAtFdCwd = -100;
 constexpr int64_t kEinProgress = -115;
@@ -142,7 +143,8 @@ FdInfo fromEntry(const format::FdEntry& e)
     f.dport = e.dport;
     f.unixSource = e.unixSource;
     f.unixDest = e.unixDest;
-    f.role = FdInfo::Role::kClient; // sockets found by the /proc scan are established
+    if (e.type == FdType::kIpv4Sock || e.type == FdType::kIpv6Sock)
+        f.role = FdInfo::Role::kClient; // connections found by the /proc scan are established
     std::string name;
     switch (e.type) {
     case FdType::kIpv4Sock:
@@ -1001,9 +1003,10 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
     int64_t childTid;
     int64_t parentForTable;
     if (*res > 0) {
-        // Inside a pid namespace the parent sees the child's namespace tid, not the host one: leave the child
-        // to its own exit event.
-        if (caller.vtid >= 0 && caller.vtid != caller.tid)
+        // A child in another pid namespace is known to the parent by its namespace tid, not the host one: leave
+        // it to the child's own exit event.
+        auto vpid = paramInt(ev, "vpid"), pid = paramInt(ev, "pid");
+        if ((flags & kCloneChildInPidns) || (vpid && pid && *vpid != *pid))
             return;
         childTid = *res;
         if (const ThreadInfo* existing = currentThread(childTid); existing && !existing->incomplete)
