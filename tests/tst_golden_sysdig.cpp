@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -26,13 +27,34 @@ bool readBySysdig0293(const QString& name)
     return !name.startsWith(QStringLiteral("modern-")) && name != QStringLiteral("libs-curl_google_comments");
 }
 
-// Reports the first line where the two outputs part, with both versions of it.
-QString firstDifference(const QByteArray& ours, const QByteArray& theirs)
+// Known sysdig 0.29.3 bug (docs/compatibility.md, "Datagram peers after sendmsg"): on the send enter that
+// follows a sendto/sendmsg on a datagram socket, sysdig prints an fd name that no tuple in the capture contains
+// (e.g. 192.168.128.156:55441->145.216.3.255:514 for a socket whose every tuple is 0.0.0.0:55441->127.0.0.1:514).
+// syscope names the peer the tuples give. Such a line may differ in that fd name only.
+bool knownDatagramDivergence(const QByteArray& ours, const QByteArray& theirs)
+{
+    static const QRegularExpression fdName(QStringLiteral(R"( fd=(\d+)\(<4u>[^)]*\))"));
+    const QString a = QString::fromUtf8(ours), b = QString::fromUtf8(theirs);
+    if (!(a.contains(QStringLiteral(" > sendmsg fd=")) || a.contains(QStringLiteral(" > sendto fd="))))
+        return false;
+    QString x = a, y = b;
+    x.replace(fdName, QStringLiteral(" fd=\\1(<4u>)"));
+    y.replace(fdName, QStringLiteral(" fd=\\1(<4u>)"));
+    return x == y && a != b;
+}
+
+// Reports the first line where the two outputs part, with both versions of it. Known sysdig bugs are counted
+// in `tolerated` instead.
+QString firstDifference(const QByteArray& ours, const QByteArray& theirs, int* tolerated = nullptr)
 {
     const QList<QByteArray> a = ours.split('\n'), b = theirs.split('\n');
     for (qsizetype i = 0; i < qMax(a.size(), b.size()); ++i) {
         QByteArray x = i < a.size() ? a[i] : QByteArray("<missing>");
         QByteArray y = i < b.size() ? b[i] : QByteArray("<missing>");
+        if (x != y && tolerated && knownDatagramDivergence(x, y)) {
+            ++*tolerated;
+            continue;
+        }
         if (x != y)
             return QStringLiteral("line %1 differs:\n  syscope: %2\n  sysdig:  %3")
                 .arg(i + 1)
@@ -67,8 +89,12 @@ void TstGoldenSysdig::defaultLine()
     ProcessResult ours = runProcess(cliPath(), {QStringLiteral("-r"), capture});
     QVERIFY2(!ours.crashed, "syscope-cli crashed");
     QCOMPARE(ours.exitCode, 0);
-    const QString diff = firstDifference(ours.out, theirs.out);
+    int tolerated = 0;
+    const QString diff = firstDifference(ours.out, theirs.out, &tolerated);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    if (tolerated)
+        qInfo("%d line(s) differ only where sysdig 0.29.3 prints a garbage datagram peer (docs/compatibility.md)",
+              tolerated);
 }
 
 void TstGoldenSysdig::modernLineCount_data()

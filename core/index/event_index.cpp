@@ -9,13 +9,29 @@ void EventIndex::append(const EventRow& row)
     if (slot == 0) {
         if (m_chunkCount == kMaxChunks)
             return; // beyond 4 G events: not indexed
-        m_chunks[m_chunkCount] = std::make_unique<Chunk>();
-        m_chunks[m_chunkCount]->baseOffset = row.offset;
+        auto& page = m_pages[m_chunkCount >> kPageBits];
+        if (!page)
+            page = std::make_unique<Page>();
+        auto& slot = (*page)[m_chunkCount & ((1u << kPageBits) - 1)];
+        slot = std::make_unique<Chunk>();
+        slot->baseOffset = row.offset;
+        slot->baseTs = row.ts;
         ++m_chunkCount;
     }
-    Chunk& c = *m_chunks[m_chunkCount - 1];
+    uint32_t last = m_chunkCount - 1;
+    Chunk& c = *(*m_pages[last >> kPageBits])[last & ((1u << kPageBits) - 1)];
     c.offsetDelta[slot] = uint32_t(row.offset - c.baseOffset);
-    c.ts[slot] = row.ts;
+    uint64_t* full = c.tsFull.load(std::memory_order_relaxed);
+    if (!full && (row.ts < c.baseTs || row.ts - c.baseTs > UINT32_MAX)) {
+        full = new uint64_t[kChunkSize];
+        for (uint32_t i = 0; i < slot; ++i)
+            full[i] = c.baseTs + c.tsDelta[i];
+        c.tsFull.store(full, std::memory_order_release);
+    }
+    if (full)
+        full[slot] = row.ts;
+    else
+        c.tsDelta[slot] = uint32_t(row.ts - c.baseTs);
     c.threadVersion[slot] = row.threadVersion;
     c.fdVersion[slot] = row.fdVersion;
     c.type[slot] = row.type;
@@ -30,12 +46,20 @@ EventRow EventIndex::row(uint64_t ordinal) const
 {
     const Chunk& c = chunk(ordinal);
     uint32_t s = uint32_t(ordinal & (kChunkSize - 1));
-    return EventRow{c.baseOffset + c.offsetDelta[s], c.ts[s], c.threadVersion[s], c.fdVersion[s], c.type[s], c.cpu[s]};
+    return EventRow{c.baseOffset + c.offsetDelta[s], c.timestamp(s), c.threadVersion[s], c.fdVersion[s], c.type[s],
+                    c.cpu[s]};
 }
 
 uint64_t EventIndex::memoryBytes() const
 {
-    return uint64_t(m_chunkCount) * sizeof(Chunk) + kMaxChunks * sizeof(void*);
+    uint64_t pages = 0;
+    for (const auto& p : m_pages)
+        pages += p ? sizeof(Page) : 0;
+    uint64_t full = 0;
+    for (uint32_t i = 0; i < m_chunkCount; ++i)
+        if ((*m_pages[i >> kPageBits])[i & ((1u << kPageBits) - 1)]->tsFull.load())
+            full += kChunkSize * sizeof(uint64_t);
+    return uint64_t(m_chunkCount) * sizeof(Chunk) + pages + sizeof(m_pages) + full;
 }
 
 } // namespace syscope::index

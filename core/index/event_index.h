@@ -23,7 +23,7 @@ struct EventRow {
 
 class EventIndex {
 public:
-    static constexpr uint32_t kChunkBits = 16;
+    static constexpr uint32_t kChunkBits = 14; // 16 Ki events: little slack in the last chunk
     static constexpr uint32_t kChunkSize = 1u << kChunkBits;
 
     EventIndex() = default;
@@ -36,7 +36,7 @@ public:
     // Events whose rows are complete and visible to readers.
     uint64_t size() const { return m_published.load(std::memory_order_acquire); }
     EventRow row(uint64_t ordinal) const;
-    uint64_t ts(uint64_t ordinal) const { return chunk(ordinal).ts[ordinal & (kChunkSize - 1)]; }
+    uint64_t ts(uint64_t ordinal) const { return chunk(ordinal).timestamp(uint32_t(ordinal & (kChunkSize - 1))); }
     uint16_t type(uint64_t ordinal) const { return chunk(ordinal).type[ordinal & (kChunkSize - 1)]; }
     // Bytes held by the columns (what the index costs beyond the mapped capture).
     uint64_t memoryBytes() const;
@@ -44,19 +44,36 @@ public:
 private:
     struct Chunk {
         uint64_t baseOffset = 0;
+        uint64_t baseTs = 0;
         std::array<uint32_t, kChunkSize> offsetDelta;
-        std::array<uint64_t, kChunkSize> ts;
+        // Timestamps as 32-bit deltas from baseTs while the chunk spans < 4.3 s (the usual case); a chunk that
+        // spans more switches to full 64-bit values, which hold every row so far as well.
+        std::array<uint32_t, kChunkSize> tsDelta;
+        std::atomic<uint64_t*> tsFull{nullptr};
+        ~Chunk() { delete[] tsFull.load(); }
+        uint64_t timestamp(uint32_t s) const
+        {
+            const uint64_t* full = tsFull.load(std::memory_order_acquire);
+            return full ? full[s] : baseTs + tsDelta[s];
+        }
         std::array<uint32_t, kChunkSize> threadVersion;
         std::array<uint32_t, kChunkSize> fdVersion;
         std::array<uint16_t, kChunkSize> type;
         std::array<uint16_t, kChunkSize> cpu;
     };
-    static_assert(sizeof(Chunk) <= 24 * EventIndex::kChunkSize + 64, "24 bytes per event");
-    const Chunk& chunk(uint64_t ordinal) const { return *m_chunks[ordinal >> kChunkBits]; }
+    static_assert(sizeof(Chunk) <= 20 * EventIndex::kChunkSize + 64, "20 bytes per event in the common case");
+    const Chunk& chunk(uint64_t ordinal) const
+    {
+        uint64_t c = ordinal >> kChunkBits;
+        return *(*m_pages[c >> kPageBits])[c & ((1u << kPageBits) - 1)];
+    }
 
-    // A fixed table of chunk slots (up to 2^32 events), so readers never see it move while the writer grows.
-    static constexpr uint32_t kMaxChunks = 1u << 16;
-    std::unique_ptr<std::unique_ptr<Chunk>[]> m_chunks = std::make_unique<std::unique_ptr<Chunk>[]>(kMaxChunks);
+    // Chunk slots in fixed pages (up to 2^32 events) so readers never see a table move while the writer grows;
+    // pages are allocated on demand to keep small captures small.
+    static constexpr uint32_t kPageBits = 10;
+    static constexpr uint32_t kMaxChunks = 1u << 18;
+    using Page = std::array<std::unique_ptr<Chunk>, 1u << kPageBits>;
+    std::array<std::unique_ptr<Page>, (kMaxChunks >> kPageBits)> m_pages;
     uint32_t m_chunkCount = 0;
     uint64_t m_count = 0;
     std::atomic<uint64_t> m_published{0};

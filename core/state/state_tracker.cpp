@@ -309,6 +309,22 @@ std::string StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
     return t.cwd;
 }
 
+uint64_t StateTracker::memoryBytes() const
+{
+    auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : 0; };
+    uint64_t n = 0;
+    for (const ThreadInfo& t : m_threads)
+        n += sizeof t + str(t.comm) + str(t.exe) + str(t.exepath) + str(t.args) + str(t.env) + str(t.cgroups) +
+             str(t.cwd) + str(t.containerId);
+    for (const FdInfo& f : m_fds)
+        n += sizeof f + str(f.name);
+    for (const auto& [k, h] : m_threadHistory)
+        n += sizeof(k) + sizeof(h) + h.entries.capacity() * sizeof(h.entries[0]) + 16;
+    for (const auto& [k, h] : m_fdHistory)
+        n += sizeof(k) + sizeof(h) + h.entries.capacity() * sizeof(h.entries[0]) + 16;
+    return n;
+}
+
 const std::string* StateTracker::userName(uint32_t uid) const
 {
     auto it = m_users.find(uid);

@@ -45,6 +45,8 @@ public:
     const FdInfo& fdVersion(uint32_t v) const { return m_fds[v]; }
     size_t threadVersionCount() const { return m_threads.size(); }
     size_t fdVersionCount() const { return m_fds.size(); }
+    // Approximate heap bytes held by versions and histories (for the index cost report).
+    uint64_t memoryBytes() const;
 
     // State as it stood after event `ordinal` (nullptr when the thread or fd did not exist then).
     const ThreadInfo* threadAt(int64_t tid, uint64_t ordinal) const;
