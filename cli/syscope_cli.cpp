@@ -65,9 +65,12 @@ int readCapture(const cli::CliOptions& opt)
     uint64_t seen = 0;
     indexer.run(
         [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx) {
-            if (opt.maxEvents && seen >= opt.maxEvents)
-                return false;
-            ++seen;
+            // sysdig consumes the container table at the head of a file while opening it: not counted by -n.
+            if (!ctx.headerMeta) {
+                if (opt.maxEvents && seen >= opt.maxEvents)
+                    return false;
+                ++seen;
+            }
             if (renderer.isShown(ev, ctx)) {
                 renderer.appendDefaultLine(out, ev, ordinal, ctx);
                 if (out.size() >= (1 << 20))
