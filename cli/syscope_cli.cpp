@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // syscope-cli: sysdig's command line over the syscope core.
 #include "cli_options.h"
+#include "parallel_printer.h"
 #include "decode/event_renderer.h"
 #include "format/event_schema.h"
 #include "format/mapped_capture.h"
@@ -60,8 +61,8 @@ int readCapture(const cli::CliOptions& opt)
                                                                                                    : kExitDamaged;
     }
     decode::EventRenderer renderer(indexer.state(), opt.compat);
-    std::string out;
-    out.reserve(1 << 20);
+    // Two workers: with the indexing thread that makes three, which keeps two cores busy.
+    cli::ParallelPrinter printer(indexer.state(), opt.compat, stdout, 2);
     uint64_t seen = 0;
     indexer.run(
         [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx) {
@@ -71,15 +72,12 @@ int readCapture(const cli::CliOptions& opt)
                     return false;
                 ++seen;
             }
-            if (renderer.isShown(ev, ctx)) {
-                renderer.appendDefaultLine(out, ev, ordinal, ctx);
-                if (out.size() >= (1 << 20))
-                    writeOut(out);
-            }
+            if (renderer.isShown(ev, ctx))
+                printer.add(ev, ordinal, decode::HistoryStateView(indexer.state(), ctx, ordinal));
             return true;
         },
-        nullptr, false);
-    writeOut(out);
+        nullptr, false, [&] { printer.drain(); });
+    printer.drain();
     fflush(stdout);
     if (indexer.damage()) {
         fprintf(stderr, "syscope-cli: %s: %s\n", opt.readFile.c_str(), indexer.damage()->message.c_str());

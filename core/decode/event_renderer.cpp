@@ -228,12 +228,7 @@ std::string_view EventRenderer::typeName(const RawEvent& ev) const
     return info->name;
 }
 
-const state::ThreadInfo* EventRenderer::threadOf(const state::EventContext& ctx) const
-{
-    return ctx.threadVersion == state::kNoVersion ? nullptr : &m_state.threadVersion(ctx.threadVersion);
-}
-
-void EventRenderer::appendFd(std::string& out, int64_t fd, uint64_t ordinal, const state::EventContext& ctx) const
+void EventRenderer::appendFd(std::string& out, int64_t fd, const StateView& sv) const
 {
     appendDec(out, fd);
     if (fd < 0) {
@@ -249,10 +244,7 @@ void EventRenderer::appendFd(std::string& out, int64_t fd, uint64_t ordinal, con
         }
         return;
     }
-    const state::ThreadInfo* t = threadOf(ctx);
-    if (!t)
-        return;
-    const state::FdInfo* f = m_state.fdAt(t->fdTableOwner, fd, ordinal);
+    const state::FdInfo* f = sv.fd(fd);
     if (!f)
         return;
     char tag[5] = {'(', '<', f->typeChar(), 0, 0};
@@ -267,6 +259,12 @@ void EventRenderer::appendFd(std::string& out, int64_t fd, uint64_t ordinal, con
 
 void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint32_t i, uint64_t ordinal,
                                      const state::EventContext& ctx, bool fullBuffers) const
+{
+    appendParamValue(out, ev, i, HistoryStateView(m_state, ctx, ordinal), fullBuffers);
+}
+
+void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint32_t i, const StateView& sv,
+                                     bool fullBuffers) const
 {
     const format::EventInfo* info = format::eventInfo(ev.type);
     if (!info || i >= info->params.size() || i >= ev.nparams)
@@ -333,7 +331,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
     case ParamType::kFd: {
         auto v = paramInt(ev, int(i));
         if (v)
-            appendFd(out, *v, ordinal, ctx);
+            appendFd(out, *v, sv);
         return;
     }
     case ParamType::kPid: {
@@ -341,7 +339,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (!v)
             return;
         appendDec(out, *v);
-        if (const state::ThreadInfo* t = m_state.threadAt(*v, ordinal); t && !t->incomplete && !t->comm.empty()) {
+        if (const state::ThreadInfo* t = sv.threadById(*v); t && !t->incomplete && !t->comm.empty()) {
             out.push_back('(');
             out += t->comm;
             out.push_back(')');
@@ -352,7 +350,6 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (p.size() < 2)
             return;
         uint16_t n = format::readLe<uint16_t>(p.data());
-        const state::ThreadInfo* t = threadOf(ctx);
         for (uint16_t k = 0; k < n && 2 + size_t(k) * 10 + 10 <= p.size(); ++k) {
             int64_t fd = format::readLe<int64_t>(p.data() + 2 + k * 10);
             uint16_t fl = format::readLe<uint16_t>(p.data() + 2 + k * 10 + 8);
@@ -360,7 +357,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
                 out.push_back(' ');
             appendDec(out, fd);
             out.push_back(':');
-            const state::FdInfo* f = t ? m_state.fdAt(t->fdTableOwner, fd, ordinal) : nullptr;
+            const state::FdInfo* f = sv.fd(fd);
             out.push_back(f ? f->typeChar() : '?');
             appendHex(out, fl, false);
         }
@@ -374,22 +371,21 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         appendSanitized(out, s);
         if (s.empty() || s[0] == '/')
             return;
-        std::string base;
-        const state::ThreadInfo* t = threadOf(ctx);
-        if (!t)
+        std::string_view base;
+        if (!sv.thread())
             return;
         if (type == ParamType::kFsRelPath && pi.dirfdParam >= 0) {
             auto dirfd = paramInt(ev, pi.dirfdParam);
             if (!dirfd)
                 return;
             if (*dirfd == kAtFdCwd)
-                base = m_state.cwdOf(*t, ordinal);
-            else if (const state::FdInfo* d = m_state.fdAt(t->fdTableOwner, *dirfd, ordinal))
+                base = sv.cwd();
+            else if (const state::FdInfo* d = sv.fd(*dirfd))
                 base = d->name;
             else
                 return;
         } else
-            base = m_state.cwdOf(*t, ordinal);
+            base = sv.cwd();
         std::string resolved = joinPath(base, s);
         if (resolved != s) {
             out.push_back('(');
@@ -460,7 +456,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
             return;
         uint32_t v = format::readLe<uint32_t>(p.data());
         appendUDec(out, v);
-        const std::string* n = type == ParamType::kUid ? m_state.userName(v) : m_state.groupName(v);
+        const std::string* n = type == ParamType::kUid ? sv.userName(v) : sv.groupName(v);
         if (n) {
             out.push_back('(');
             out += *n;
@@ -502,7 +498,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
     case ParamType::kFd32: {
         auto v = paramInt(ev, int(i));
         if (v)
-            appendFd(out, *v, ordinal, ctx);
+            appendFd(out, *v, sv);
         return;
     }
     case ParamType::kPid32:
@@ -525,6 +521,11 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
 void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, uint64_t ordinal,
                                const state::EventContext& ctx) const
 {
+    appendInfo(out, ev, HistoryStateView(m_state, ctx, ordinal));
+}
+
+void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, const StateView& sv) const
+{
     if (isGeneric(ev.type))
         return; // sysdig names the syscall as the type and shows no arguments
     const format::EventInfo* info = format::eventInfo(ev.type);
@@ -534,7 +535,7 @@ void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, uint64_t or
     for (uint32_t i = 0; i < n; ++i) {
         const char* name = info->params[i].name;
         out.append(name, std::strlen(name)).push_back('=');
-        appendParamValue(out, ev, i, ordinal, ctx);
+        appendParamValue(out, ev, i, sv);
         out.push_back(' ');
     }
 }
@@ -563,6 +564,12 @@ void EventRenderer::appendTime(std::string& out, uint64_t ts) const
 void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint64_t ordinal,
                                       const state::EventContext& ctx) const
 {
+    appendDefaultLine(out, ev, ordinal, HistoryStateView(m_state, ctx, ordinal));
+}
+
+void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint64_t ordinal,
+                                      const StateView& sv) const
+{
     if (out.capacity() - out.size() < 512)
         out.reserve(out.size() * 2 + 4096); // the common line then appends without reallocating
     appendUDec(out, ordinal + 1);
@@ -571,7 +578,7 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
     out.push_back(' ');
     appendUDec(out, ev.cpu);
     out.push_back(' ');
-    const state::ThreadInfo* t = threadOf(ctx);
+    const state::ThreadInfo* t = sv.thread();
     if (ev.type == 272 || ev.type == 324 || ev.type == 228) {
         // Container events belong to no thread; sysdig names them after the container.
         auto json = paramStr(ev, 0).value_or("");
@@ -591,7 +598,7 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
     appendDec(out, int64_t(ev.tid));
     const char dir[4] = {')', ' ', format::isEnter(ev.type) ? '>' : '<', ' '};
     out.append(dir, 4).append(typeName(ev)).push_back(' ');
-    appendInfo(out, ev, ordinal, ctx);
+    appendInfo(out, ev, sv);
     out.push_back('\n');
 }
 

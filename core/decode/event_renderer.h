@@ -4,6 +4,7 @@
 // resolved form), and sysdig's default output line. State comes from the StateTracker's versioned history, so
 // the same code serves a streaming print and random access from the index. Not thread-safe (it caches the
 // last local-time conversion); use one per thread.
+#include "decode/state_view.h"
 #include "format/raw_event.h"
 #include "state/state_tracker.h"
 
@@ -23,21 +24,25 @@ public:
     bool isShown(const format::RawEvent& ev, const state::EventContext& ctx) const;
     // evt.type: the event name, or for generic events the syscall's name.
     std::string_view typeName(const format::RawEvent& ev) const;
-    // evt.info: "name=value " for each present parameter.
+    // evt.info: "name=value " for each present parameter. The (ordinal, ctx) forms read the tracker's history
+    // as it stood after event `ordinal`; the StateView forms take the state from the caller.
     void appendInfo(std::string& out, const format::RawEvent& ev, uint64_t ordinal,
                     const state::EventContext& ctx) const;
+    void appendInfo(std::string& out, const format::RawEvent& ev, const StateView& sv) const;
     // One parameter's value as evt.info shows it (without "name=").
     void appendParamValue(std::string& out, const format::RawEvent& ev, uint32_t i, uint64_t ordinal,
                           const state::EventContext& ctx, bool fullBuffers = false) const;
+    void appendParamValue(std::string& out, const format::RawEvent& ev, uint32_t i, const StateView& sv,
+                          bool fullBuffers = false) const;
     // HH:MM:SS.nnnnnnnnn in local time (honours TZ).
     void appendTime(std::string& out, uint64_t ts) const;
     // The default line, with the trailing newline.
     void appendDefaultLine(std::string& out, const format::RawEvent& ev, uint64_t ordinal,
                            const state::EventContext& ctx) const;
+    void appendDefaultLine(std::string& out, const format::RawEvent& ev, uint64_t ordinal, const StateView& sv) const;
 
 private:
-    const state::ThreadInfo* threadOf(const state::EventContext& ctx) const;
-    void appendFd(std::string& out, int64_t fd, uint64_t ordinal, const state::EventContext& ctx) const;
+    void appendFd(std::string& out, int64_t fd, const StateView& sv) const;
 
     const state::StateTracker& m_state;
     Compat m_compat;

@@ -16,7 +16,8 @@ Result<void> Indexer::open()
     return {};
 }
 
-void Indexer::run(const OnEvent& onEvent, const std::atomic<bool>* stop, bool buildIndex)
+void Indexer::run(const OnEvent& onEvent, const std::atomic<bool>* stop, bool buildIndex,
+                  const std::function<void()>& beforeReset)
 {
     const auto bytes = m_capture.bytes();
     format::RawEvent ev;
@@ -31,6 +32,8 @@ void Indexer::run(const OnEvent& onEvent, const std::atomic<bool>* stop, bool bu
             break;
         }
         if (step == format::CaptureReader::Step::kNewSection) {
+            if (beforeReset)
+                beforeReset();
             m_state.reset(m_reader.metadata());
             continue;
         }

@@ -28,7 +28,9 @@ public:
     Result<void> open();
     // Indexes every event (until onEvent returns false or stop is set). Damage found on the way does not fail
     // the run: what came before it is indexed and damage() says what and where.
-    void run(const OnEvent& onEvent = {}, const std::atomic<bool>* stop = nullptr, bool buildIndex = true);
+    // beforeReset runs before a new section makes the tracker forget its state (and its versions).
+    void run(const OnEvent& onEvent = {}, const std::atomic<bool>* stop = nullptr, bool buildIndex = true,
+             const std::function<void()>& beforeReset = {});
 
     const std::optional<Error>& damage() const { return m_damage; }
     const EventIndex& index() const { return m_index; }

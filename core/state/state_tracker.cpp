@@ -301,7 +301,7 @@ const FdInfo* StateTracker::fdAt(int64_t owner, int64_t fd, uint64_t ordinal) co
     return !e || e->second == kNoVersion ? nullptr : &m_fds[e->second];
 }
 
-std::string StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
+const std::string& StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
 {
     if (t.pid != t.tid)
         if (const ThreadInfo* main = threadAt(t.pid, ordinal))

@@ -52,7 +52,7 @@ public:
     const ThreadInfo* threadAt(int64_t tid, uint64_t ordinal) const;
     const FdInfo* fdAt(int64_t tableOwner, int64_t fd, uint64_t ordinal) const;
     // The directory a thread's relative paths resolve against (its process's cwd) at `ordinal`.
-    std::string cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
+    const std::string& cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
 
     const std::string* userName(uint32_t uid) const;
     const std::string* groupName(uint32_t gid) const;
