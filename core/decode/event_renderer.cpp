@@ -6,6 +6,7 @@
 #include "format/event_schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cstring>
 #include <cstdio>
@@ -533,8 +534,16 @@ void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, const State
         return;
     uint32_t n = std::min<uint32_t>(ev.nparams, uint32_t(info->params.size()));
     for (uint32_t i = 0; i < n; ++i) {
+        // "name=" (after the previous value's separating space) in one append: this loop is the hot path.
+        char buf[64];
         const char* name = info->params[i].name;
-        out.append(name, std::strlen(name)).push_back('=');
+        size_t len = std::strlen(name);
+        if (len + 1 <= sizeof buf) {
+            std::memcpy(buf, name, len);
+            buf[len] = '=';
+            out.append(buf, len + 1);
+        } else
+            out.append(name, len).push_back('=');
         appendParamValue(out, ev, i, sv);
         out.push_back(' ');
     }
@@ -553,10 +562,15 @@ void EventRenderer::appendTime(std::string& out, uint64_t ts) const
     char buf[18];
     std::memcpy(buf, m_cachedHms, 8);
     buf[8] = '.';
-    uint64_t frac = ts % 1000000000ULL;
-    for (int i = 17; i >= 9; --i) {
-        buf[i] = char('0' + frac % 10);
-        frac /= 10;
+    static constexpr char kPairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+    uint32_t frac = uint32_t(ts % 1000000000ULL);
+    buf[17] = char('0' + frac % 10);
+    frac /= 10;
+    for (int i = 15; i >= 9; i -= 2) {
+        std::memcpy(buf + i, kPairs + 2 * (frac % 100), 2);
+        frac /= 100;
     }
     out.append(buf, sizeof buf);
 }
@@ -572,12 +586,22 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
 {
     if (out.capacity() - out.size() < 512)
         out.reserve(out.size() * 2 + 4096); // the common line then appends without reallocating
-    appendUDec(out, ordinal + 1);
-    out.push_back(' ');
-    appendTime(out, ev.ts);
-    out.push_back(' ');
-    appendUDec(out, ev.cpu);
-    out.push_back(' ');
+    {
+        // "NUM HH:MM:SS.nnnnnnnnn CPU " built on the stack and appended once.
+        char buf[64];
+        auto r = std::to_chars(buf, buf + 24, ordinal + 1);
+        *r.ptr++ = ' ';
+        size_t n = size_t(r.ptr - buf);
+        std::string tmp;
+        tmp.reserve(18);
+        appendTime(tmp, ev.ts);
+        std::memcpy(buf + n, tmp.data(), 18);
+        n += 18;
+        buf[n++] = ' ';
+        r = std::to_chars(buf + n, buf + sizeof buf, ev.cpu);
+        *r.ptr++ = ' ';
+        out.append(buf, size_t(r.ptr - buf));
+    }
     const state::ThreadInfo* t = sv.thread();
     if (ev.type == 272 || ev.type == 324 || ev.type == 228) {
         // Container events belong to no thread; sysdig names them after the container.
