@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <vector>
 
 namespace syscope::format {
@@ -65,10 +66,18 @@ std::optional<std::string> gunzipInto(std::span<const uint8_t> in, int spoolFd, 
     if (inflateInit2(&zs, 15 + 32) != Z_OK)
         return "zlib initialisation failed";
     std::vector<uint8_t> out(1 << 20);
+    // zlib counts input in 32-bit units: feed captures over 4 GiB in slices.
+    size_t fed = std::min<size_t>(in.size(), UINT32_MAX);
     zs.next_in = const_cast<Bytef*>(in.data());
-    zs.avail_in = uInt(std::min<size_t>(in.size(), UINT32_MAX));
+    zs.avail_in = uInt(fed);
     std::optional<std::string> problem;
     for (;;) {
+        if (zs.avail_in == 0 && fed < in.size()) {
+            size_t more = std::min<size_t>(in.size() - fed, UINT32_MAX);
+            zs.next_in = const_cast<Bytef*>(in.data() + fed);
+            zs.avail_in = uInt(more);
+            fed += more;
+        }
         zs.next_out = out.data();
         zs.avail_out = uInt(out.size());
         int rc = inflate(&zs, Z_NO_FLUSH);
@@ -86,7 +95,7 @@ std::optional<std::string> gunzipInto(std::span<const uint8_t> in, int spoolFd, 
             inflateReset(&zs);
             continue;
         }
-        if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+        if (rc == Z_BUF_ERROR && zs.avail_in == 0 && fed == in.size()) {
             problem = "compressed stream ends early at compressed byte " + std::to_string(zs.total_in);
             break;
         }
@@ -95,7 +104,7 @@ std::optional<std::string> gunzipInto(std::span<const uint8_t> in, int spoolFd, 
                       (zs.msg ? std::string(" (") + zs.msg + ")" : std::string());
             break;
         }
-        if (zs.avail_in == 0 && zs.avail_out != 0) {
+        if (zs.avail_in == 0 && zs.avail_out != 0 && fed == in.size()) {
             problem = "compressed stream ends early at compressed byte " + std::to_string(zs.total_in);
             break;
         }
