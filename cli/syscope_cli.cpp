@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // syscope-cli: sysdig's command line over the syscope core.
+#include "chisel_command.h"
 #include "cli_options.h"
+#include "fields/field_catalog.h"
+#include "filtered_printer.h"
+#include "live_command.h"
 #include "parallel_printer.h"
 #include "decode/event_renderer.h"
 #include "format/event_schema.h"
@@ -16,14 +20,6 @@ namespace {
 
 constexpr int kExitUsage = 2;
 constexpr int kExitDamaged = 1;
-
-void writeOut(std::string& buf)
-{
-    if (!buf.empty()) {
-        fwrite(buf.data(), 1, buf.size(), stdout);
-        buf.clear();
-    }
-}
 
 void listEvents()
 {
@@ -60,6 +56,8 @@ int readCapture(const cli::CliOptions& opt)
         return r.error().code == ErrorCode::kNotCapture || r.error().code == ErrorCode::kUnsupported ? kExitUsage
                                                                                                    : kExitDamaged;
     }
+    if (cli::FilteredPrinter::wanted(opt))
+        return cli::FilteredPrinter::run(opt, indexer, (*cap)->bytes());
     decode::EventRenderer renderer(indexer.state(), opt.compat);
     // Two workers: with the indexing thread that makes three, which keeps two cores busy.
     cli::ParallelPrinter printer(indexer.state(), opt.compat, stdout, 2);
@@ -99,13 +97,18 @@ int main(int argc, char** argv)
         fputs(cli::cliUsage(), stdout);
         return 0;
     }
+    if (cli::ChiselCommand::wanted(*opt))
+        return cli::ChiselCommand::run(*opt);
+    if (opt->listFields) {
+        std::string text = fields::FieldCatalog::listing(opt->verbose);
+        fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
     if (opt->listEvents) {
         listEvents();
         return 0;
     }
-    if (opt->readFile.empty()) {
-        fprintf(stderr, "syscope-cli: live capture is not available yet; use -r FILE\n%s", cli::cliUsage());
-        return kExitUsage;
-    }
+    if (cli::LiveCommand::wanted(*opt))
+        return cli::LiveCommand::run(*opt);
     return readCapture(*opt);
 }

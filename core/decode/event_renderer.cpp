@@ -46,6 +46,72 @@ void appendBuffer(std::string& out, std::span<const uint8_t> b, bool full)
     appendSanitized(out, std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
 }
 
+// -A: printable bytes kept, CR turned into a line end, LF kept unless it follows a CR (or starts the buffer), other
+// bytes dropped; sysdig starts the text on a new line.
+void appendAsciiBuffer(std::string& out, std::span<const uint8_t> b)
+{
+    out.push_back('\n');
+    for (size_t j = 0; j < b.size(); ++j) {
+        uint8_t c = b[j];
+        if (c >= 0x20 && c < 0x7f)
+            out.push_back(char(c));
+        else if (c == '\r')
+            out.push_back('\n');
+        else if (c == '\n' && j > 0 && b[j - 1] != '\r')
+            out.push_back('\n');
+    }
+}
+
+// -x / -X: rows of 16 bytes, "\n\t0xOFFS:" then 2-byte groups in hex, -X adding the printable bytes after
+// padding the row to its full width; the dump ends with a line end.
+void appendHexBuffer(std::string& out, std::span<const uint8_t> b, bool ascii)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (size_t j = 0; j < b.size(); j += 16) {
+        char head[16];
+        int n = snprintf(head, sizeof head, "\n\t0x%.4x:", unsigned(j));
+        out.append(head, size_t(n));
+        size_t chunks = 0;
+        for (size_t k = j; k < b.size() && chunks < 8; k += 2, ++chunks) {
+            out.push_back(' ');
+            out.push_back(kHex[b[k] >> 4]);
+            out.push_back(kHex[b[k] & 15]);
+            if (k + 1 < b.size()) {
+                out.push_back(kHex[b[k + 1] >> 4]);
+                out.push_back(kHex[b[k + 1] & 15]);
+            }
+        }
+        if (ascii) {
+            for (; chunks < 8; ++chunks)
+                out.append(5, ' ');
+            out.append(2, ' ');
+            for (size_t k = j; k < j + 16 && k < b.size(); ++k)
+                out.push_back(b[k] >= 0x20 && b[k] < 0x7f ? char(b[k]) : '.');
+        }
+    }
+    out.push_back('\n');
+}
+
+void appendBase64Buffer(std::string& out, std::span<const uint8_t> b)
+{
+    static constexpr char kTable[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t j = 0;
+    for (; j + 3 <= b.size(); j += 3) {
+        uint32_t t = (uint32_t(b[j]) << 16) | (uint32_t(b[j + 1]) << 8) | b[j + 2];
+        for (int s = 18; s >= 0; s -= 6)
+            out.push_back(kTable[(t >> s) & 63]);
+    }
+    if (size_t rest = b.size() - j) {
+        uint32_t t = uint32_t(b[j]) << 16;
+        if (rest == 2)
+            t |= uint32_t(b[j + 1]) << 8;
+        out.push_back(kTable[(t >> 18) & 63]);
+        out.push_back(kTable[(t >> 12) & 63]);
+        out.push_back(rest == 2 ? kTable[(t >> 6) & 63] : '=');
+        out.push_back('=');
+    }
+}
+
 // Flag names per sysdig 0.29.3: walk the table in order; an exact match of the whole value ends the walk,
 // otherwise every non-zero entry whose bits are all still set is taken and its bits cleared.
 void appendFlagNames(std::string& out, const format::FlagTable* table, uint64_t value)
@@ -73,6 +139,33 @@ void appendFlagNames(std::string& out, const format::FlagTable* table, uint64_t 
         out += names;
         out.push_back(')');
     }
+}
+
+// Enumeration names as newer sysdig prints them: every entry equal to the value (AF_LOCAL and AF_UNIX both).
+void appendEnumNames(std::string& out, const format::FlagTable* table, uint64_t value)
+{
+    if (!table)
+        return;
+    size_t start = out.size();
+    for (const auto& e : table->entries)
+        if (e.value == value) {
+            out.push_back(out.size() == start ? '(' : '|');
+            out += e.name;
+        }
+    if (out.size() != start)
+        out.push_back(')');
+}
+
+// "YYYY-MM-DD HH:MM:SS.nnnnnnnnn" in local time (honours TZ), how newer sysdig prints ABSTIME parameters.
+void appendDate(std::string& out, uint64_t ns)
+{
+    time_t secs = time_t(ns / 1000000000ull);
+    struct tm tm {};
+    localtime_r(&secs, &tm);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d.%09u", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec, unsigned(ns % 1000000000ull));
+    out += buf;
 }
 
 void appendInteger(std::string& out, std::span<const uint8_t> p, bool isSigned, PrintFormat fmt)
@@ -223,7 +316,9 @@ std::string_view EventRenderer::typeName(const RawEvent& ev) const
         return "<unknown>";
     if (isGeneric(ev.type)) {
         auto id = paramUInt(ev, 0);
-        std::string_view n = id ? format::syscallName(uint16_t(*id)) : std::string_view();
+        std::string_view n = id ? m_profile->syscallName(uint16_t(*id)) : std::string_view();
+        if (n.empty() && id)
+            n = format::syscallName(uint16_t(*id));
         return n.empty() ? std::string_view("<unknown>") : n;
     }
     return info->name;
@@ -267,10 +362,11 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
 void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint32_t i, const StateView& sv,
                                      bool fullBuffers) const
 {
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info || i >= info->params.size() || i >= ev.nparams)
+    const std::span<const format::ParamInfo> params = m_profile->params(ev.type);
+    if (i >= params.size() || i >= ev.nparams)
         return;
-    const format::ParamInfo& pi = info->params[i];
+    const format::ParamInfo& pi = params[i];
+    const CompatProfile::Rules& rules = m_profile->rules();
     std::span<const uint8_t> p = ev.param(i);
     ParamType type = pi.type;
     PrintFormat fmt = pi.fmt;
@@ -292,13 +388,24 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         // sysdig 0.29.3 prints unsigned parameters through its signed conversion (2^64-1 shows as -1).
         appendInteger(out, p, true, fmt);
         return;
-    case ParamType::kPort: case ParamType::kL4Proto: case ParamType::kSockFamily: case ParamType::kAbsTime:
+    case ParamType::kAbsTime:
+        if (rules.absTimeAsDate && p.size() == 8) {
+            appendDate(out, format::readLe<uint64_t>(p.data()));
+            return;
+        }
+        appendInteger(out, p, false, fmt);
+        return;
+    case ParamType::kPort: case ParamType::kL4Proto: case ParamType::kSockFamily:
         appendInteger(out, p, false, fmt);
         return;
     case ParamType::kBool:
         appendInteger(out, p, false, fmt);
         return;
     case ParamType::kCharBuf: {
+        if (p.empty() && rules.emptyStringIsNa) {
+            out += "<NA>";
+            return;
+        }
         std::string_view s(reinterpret_cast<const char*>(p.data()), p.size());
         if (!s.empty() && s.back() == '\0')
             s.remove_suffix(1);
@@ -306,10 +413,14 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         return;
     }
     case ParamType::kByteBuf:
-        appendBuffer(out, p, fullBuffers);
+        if (p.empty() && rules.emptyBufferIsNull) {
+            out += "NULL";
+            return;
+        }
+        appendBufferText(out, p, fullBuffers);
         return;
     case ParamType::kErrno: {
-        appendInteger(out, p, true, fmt);
+        appendInteger(out, p, true, rules.errnoAlwaysDecimal ? PrintFormat::kDec : fmt);
         if (p.size() == 8) {
             int64_t v = format::readLe<int64_t>(p.data());
             if (v < 0) {
@@ -340,9 +451,10 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (!v)
             return;
         appendDec(out, *v);
-        if (const state::ThreadInfo* t = sv.threadById(*v); t && !t->incomplete && !t->comm.empty()) {
+        // A thread the capture never described (seen only through its own events) shows as <NA>.
+        if (const state::ThreadInfo* t = sv.threadById(*v); t && (t->incomplete || !t->comm.empty())) {
             out.push_back('(');
-            out += t->comm;
+            out += t->incomplete ? std::string_view("<NA>") : std::string_view(t->comm);
             out.push_back(')');
         }
         return;
@@ -356,7 +468,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
             uint16_t fl = format::readLe<uint16_t>(p.data() + 2 + k * 10 + 8);
             if (k)
                 out.push_back(' ');
-            appendDec(out, fd);
+            appendUDec(out, uint64_t(fd)); // sysdig prints fd lists unsigned: -1 shows as 18446744073709551615
             out.push_back(':');
             const state::FdInfo* f = sv.fd(fd);
             out.push_back(f ? f->typeChar() : '?');
@@ -366,6 +478,10 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
     }
     case ParamType::kFsPath:
     case ParamType::kFsRelPath: {
+        if (p.empty() && rules.emptyStringIsNa) {
+            out += "<NA>";
+            return;
+        }
         std::string_view s(reinterpret_cast<const char*>(p.data()), p.size());
         if (!s.empty() && s.back() == '\0')
             s.remove_suffix(1);
@@ -373,8 +489,14 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (s.empty() || s[0] == '/')
             return;
         std::string_view base;
-        if (!sv.thread())
+        if (!sv.thread() || (rules.relPathEchoWithoutThread && sv.thread()->incomplete)) {
+            if (type == ParamType::kFsRelPath && rules.relPathEchoWithoutThread) {
+                out.push_back('(');
+                appendSanitized(out, s);
+                out.push_back(')');
+            }
             return;
+        }
         if (type == ParamType::kFsRelPath && pi.dirfdParam >= 0) {
             auto dirfd = paramInt(ev, pi.dirfdParam);
             if (!dirfd)
@@ -443,7 +565,12 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (p.size() == 1)
             value = p[0];
         appendUDec(out, value);
-        appendFlagNames(out, pi.flags, value);
+        const bool isEnum = type == ParamType::kEnumFlags8 || type == ParamType::kEnumFlags16 ||
+                            type == ParamType::kEnumFlags32;
+        if (isEnum && rules.enumFlagsByEquality)
+            appendEnumNames(out, pi.flags, value);
+        else
+            appendFlagNames(out, pi.flags, value);
         return;
     }
     case ParamType::kMode: {
@@ -456,6 +583,10 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (p.size() != 4)
             return;
         uint32_t v = format::readLe<uint32_t>(p.data());
+        if (v == UINT32_MAX && rules.noneUid) {
+            out += "-1(<NONE>)";
+            return;
+        }
         appendUDec(out, v);
         const std::string* n = type == ParamType::kUid ? sv.userName(v) : sv.groupName(v);
         if (n) {
@@ -529,14 +660,12 @@ void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, const State
 {
     if (isGeneric(ev.type))
         return; // sysdig names the syscall as the type and shows no arguments
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info)
-        return;
-    uint32_t n = std::min<uint32_t>(ev.nparams, uint32_t(info->params.size()));
+    const std::span<const format::ParamInfo> params = m_profile->params(ev.type);
+    uint32_t n = std::min<uint32_t>(ev.nparams, uint32_t(params.size()));
     for (uint32_t i = 0; i < n; ++i) {
         // "name=" (after the previous value's separating space) in one append: this loop is the hot path.
         char buf[64];
-        const char* name = info->params[i].name;
+        const char* name = params[i].name;
         size_t len = std::strlen(name);
         if (len + 1 <= sizeof buf) {
             std::memcpy(buf, name, len);
@@ -624,6 +753,69 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
     out.append(dir, 4).append(typeName(ev)).push_back(' ');
     appendInfo(out, ev, sv);
     out.push_back('\n');
+}
+
+void EventRenderer::appendBufferText(std::string& out, std::span<const uint8_t> bytes, bool fullBuffers) const
+{
+    if (bytes.empty())
+        return;
+    switch (m_bufferFormat) {
+    case BufferFormat::kNormal:
+        appendBuffer(out, bytes, fullBuffers || !m_limitBuffers);
+        return;
+    case BufferFormat::kAscii:
+        appendAsciiBuffer(out, bytes);
+        return;
+    case BufferFormat::kHex:
+    case BufferFormat::kHexAscii:
+        appendHexBuffer(out, bytes, m_bufferFormat == BufferFormat::kHexAscii);
+        return;
+    case BufferFormat::kBase64:
+        appendBase64Buffer(out, bytes);
+        return;
+    }
+}
+
+void EventRenderer::appendParamArg(std::string& out, const RawEvent& ev, uint32_t i, uint64_t ordinal,
+                                   const state::EventContext& ctx) const
+{
+    // The value and its resolved form render as "value(resolved)"; evt.arg wants the resolved part alone when
+    // there is one. Only these types resolve, and their plain part never contains '(' except a path's.
+    const std::span<const format::ParamInfo> params = m_profile->params(ev.type);
+    if (i >= params.size() || i >= ev.nparams)
+        return;
+    const format::ParamInfo& pi = params[i];
+    ParamType type = pi.type;
+    std::span<const uint8_t> p = ev.param(i);
+    if (type == ParamType::kDyn && !p.empty() && p[0] < pi.dynTypes.size())
+        type = pi.dynTypes[p[0]].type;
+    size_t start = out.size();
+    appendParamValue(out, ev, i, ordinal, ctx);
+    size_t open = std::string::npos;
+    switch (type) {
+    case ParamType::kFsPath:
+    case ParamType::kFsRelPath: {
+        size_t plain = p.size();
+        if (plain && p[plain - 1] == 0)
+            --plain;
+        if (out.size() > start + plain)
+            open = start + plain;
+        break;
+    }
+    case ParamType::kErrno: case ParamType::kFd: case ParamType::kFd32: case ParamType::kPid:
+    case ParamType::kSyscallId: case ParamType::kSigType: case ParamType::kRelTime: case ParamType::kFlags8:
+    case ParamType::kFlags16: case ParamType::kFlags32: case ParamType::kEnumFlags8: case ParamType::kEnumFlags16:
+    case ParamType::kEnumFlags32: case ParamType::kMode: case ParamType::kUid: case ParamType::kGid:
+        open = out.find('(', start);
+        break;
+    default:
+        break;
+    }
+    if (open == std::string::npos || out.back() != ')' || open + 2 > out.size())
+        return;
+    std::string resolved = out.substr(open + 1, out.size() - open - 2);
+    out.resize(start);
+    out += resolved;
 }
 
 } // namespace syscope::decode

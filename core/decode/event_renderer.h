@@ -4,21 +4,27 @@
 // resolved form), and sysdig's default output line. State comes from the StateTracker's versioned history, so
 // the same code serves a streaming print and random access from the index. Not thread-safe (it caches the
 // last local-time conversion); use one per thread.
+#include "decode/compat_profile.h"
 #include "decode/state_view.h"
 #include "format/raw_event.h"
 #include "state/state_tracker.h"
 
 #include <ctime>
+#include <span>
 #include <string>
 
 namespace syscope::decode {
 
-// Which sysdig's renderings to reproduce where versions differ.
-enum class Compat { kSysdig0293, kSysdig036 };
+// How BYTEBUF parameters (I/O data) render: sysdig's default dots, -A (printable text and line ends), -x (hex),
+// -X (hex and ASCII), -b (base64).
+enum class BufferFormat { kNormal, kAscii, kHex, kHexAscii, kBase64 };
 
 class EventRenderer {
 public:
-    EventRenderer(const state::StateTracker& state, Compat compat) : m_state(state), m_compat(compat) {}
+    EventRenderer(const state::StateTracker& state, Compat compat)
+        : m_state(state), m_compat(compat), m_profile(&CompatProfile::of(compat))
+    {
+    }
 
     // Whether sysdig's default output shows this event at all.
     bool isShown(const format::RawEvent& ev, const state::EventContext& ctx) const;
@@ -32,6 +38,20 @@ public:
     // One parameter's value as evt.info shows it (without "name=").
     void appendParamValue(std::string& out, const format::RawEvent& ev, uint32_t i, uint64_t ordinal,
                           const state::EventContext& ctx, bool fullBuffers = false) const;
+    // One parameter as evt.arg shows it: the resolved form when there is one ("ENOENT", "<f>/etc/passwd",
+    // "O_RDONLY"), else the plain value.
+    void appendParamArg(std::string& out, const format::RawEvent& ev, uint32_t i, uint64_t ordinal,
+                        const state::EventContext& ctx) const;
+    // Buffer rendering for -A/-x/-X/-b; `limit` keeps sysdig's 80-character cut of default-format buffers (off
+    // with -v and in JSON output).
+    void setBufferFormat(BufferFormat format, bool limit)
+    {
+        m_bufferFormat = format;
+        m_limitBuffers = limit;
+    }
+    BufferFormat bufferFormat() const { return m_bufferFormat; }
+    // A BYTEBUF's bytes in the current buffer format (evt.buffer), with the 80-character cut when it applies.
+    void appendBufferText(std::string& out, std::span<const uint8_t> bytes, bool fullBuffers = false) const;
     void appendParamValue(std::string& out, const format::RawEvent& ev, uint32_t i, const StateView& sv,
                           bool fullBuffers = false) const;
     // HH:MM:SS.nnnnnnnnn in local time (honours TZ).
@@ -46,6 +66,9 @@ private:
 
     const state::StateTracker& m_state;
     Compat m_compat;
+    const CompatProfile* m_profile; // what this compat level renders differently (parameter lists, rules)
+    BufferFormat m_bufferFormat = BufferFormat::kNormal;
+    bool m_limitBuffers = true;
     mutable int64_t m_cachedSec = INT64_MIN;
     mutable char m_cachedHms[9] = {};
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/resolved_state_view.h"
 
+#include "decode/compat_profile.h"
 #include "decode/param_access.h"
 #include "format/event_schema.h"
 
@@ -18,11 +19,13 @@ ResolvedStateView ResolvedStateView::resolve(const format::RawEvent& ev, const S
     v.m_first = uint32_t(arena.size());
     auto addFd = [&](int64_t fd) { arena.push_back({fd, live.fd(fd), false}); };
     auto addThread = [&](int64_t tid) { arena.push_back({tid, live.threadById(tid), true}); };
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    const uint32_t n = info ? std::min<uint32_t>(ev.nparams, uint32_t(info->params.size())) : 0;
+    // The widest parameter lists any compat level renders (newer sysdig appends fd parameters to some events),
+    // so the lookups cover every level.
+    const std::span<const format::ParamInfo> params = CompatProfile::of(Compat::kSysdig036).params(ev.type);
+    const uint32_t n = std::min<uint32_t>(ev.nparams, uint32_t(params.size()));
     // Mirrors what EventRenderer::appendParamValue asks of its StateView, parameter type by parameter type.
     for (uint32_t i = 0; i < n; ++i) {
-        const format::ParamInfo& pi = info->params[i];
+        const format::ParamInfo& pi = params[i];
         ParamType type = pi.type;
         auto p = ev.param(i);
         if (type == ParamType::kDyn) {

@@ -12,6 +12,7 @@ Result<void> Indexer::open()
             return *m_capture.decompressError();
         return r;
     }
+    m_state.setRefreshCallerOnClone(m_compat == decode::Compat::kSysdig036);
     m_state.reset(m_reader.metadata());
     return {};
 }

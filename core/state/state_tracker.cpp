@@ -143,7 +143,7 @@ FdInfo fromEntry(const format::FdEntry& e)
     f.dport = e.dport;
     f.unixSource = e.unixSource;
     f.unixDest = e.unixDest;
-    if (e.type == FdType::kIpv4Sock || e.type == FdType::kIpv6Sock)
+    if (e.type == FdType::kIpv4Sock || e.type == FdType::kIpv6Sock || e.type == FdType::kUnixSock)
         f.role = FdInfo::Role::kClient; // connections found by the /proc scan are established
     std::string name;
     switch (e.type) {
@@ -206,6 +206,7 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
     m_deferredThreadRemovals.clear();
     m_users.clear();
     m_groups.clear();
+    m_containers.clear();
     m_sawActivity = false;
     for (const auto& u : meta.users)
         m_users.emplace(u.uid, u.name);
@@ -442,6 +443,7 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
     // Container meta-events carry tid -1 (or 0 at ts 0) and belong to no thread.
     const bool containerEvent = ev.type == 228 || ev.type == 272 || ev.type == 324;
     if (containerEvent) {
+        m_containers.add(ev, ordinal);
         ctx.headerMeta = !m_sawActivity;
         return ctx;
     }
@@ -449,7 +451,12 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
     if (info->category & format::kCatInternal)
         return ctx;
     uint32_t tv = kNoVersion;
-    ensureThread(tid, ordinal, tv);
+    // A context switch names the thread leaving the CPU but does not make sysdig remember an unknown one.
+    if (ev.type == 152 || ev.type == 146) {
+        if (currentThread(tid))
+            tv = m_threadHistory[tid].current();
+    } else
+        ensureThread(tid, ordinal, tv);
     const bool skipPairing = (info->flags & format::kEfSkipParseReset) || ev.type == 152;
     PairState& ps = m_pairs[tid];
     if (format::isEnter(ev.type)) {
@@ -1012,6 +1019,8 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
     auto res = paramInt(ev, 0);
     if (!res || *res < 0)
         return;
+    if (m_refreshCallerOnClone && *res > 0 && m_threads[tv].incomplete)
+        tv = addThreadVersion(callerFromClone(ev, m_threads[tv]), ordinal);
     const ThreadInfo& caller = m_threads[tv];
     uint32_t flags = uint32_t(paramUInt(ev, "flags").value_or(0));
     const bool isThread = flags & kCloneThread;
@@ -1092,6 +1101,27 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
     uint32_t v = addThreadVersion(std::move(child), ordinal);
     if (childTid == int64_t(ev.tid))
         tv = v;
+}
+
+// The caller as a parent-side clone exit describes it (its own tid, pid, ptid, command and ids).
+ThreadInfo StateTracker::callerFromClone(const RawEvent& ev, const ThreadInfo& known)
+{
+    ThreadInfo c = known;
+    c.incomplete = false;
+    c.pid = paramInt(ev, "pid").value_or(c.pid);
+    c.ptid = paramInt(ev, "ptid").value_or(c.ptid);
+    c.exe = std::string(paramStr(ev, "exe").value_or(""));
+    if (ev.nparams > 2) {
+        auto a = ev.param(2);
+        c.args.assign(reinterpret_cast<const char*>(a.data()), a.size());
+    }
+    c.comm = paramStr(ev, "comm") ? std::string(*paramStr(ev, "comm")) : basenameOf(c.exe);
+    c.fdlimit = paramInt(ev, "fdlimit").value_or(c.fdlimit);
+    c.uid = uint32_t(paramUInt(ev, "uid").value_or(c.uid));
+    c.gid = uint32_t(paramUInt(ev, "gid").value_or(c.gid));
+    c.vtid = paramInt(ev, "vtid").value_or(c.vtid);
+    c.vpid = paramInt(ev, "vpid").value_or(c.vpid);
+    return c;
 }
 
 void StateTracker::applyExecve(const RawEvent& ev, uint64_t ordinal, uint32_t& tv)

@@ -6,6 +6,7 @@
 // replaying. Thread affinity: one writer (the indexer); the stores are append-only.
 #include "format/capture_metadata.h"
 #include "format/raw_event.h"
+#include "state/container_table.h"
 #include "state/fd_info.h"
 #include "state/thread_info.h"
 
@@ -36,6 +37,8 @@ public:
     StateTracker() = default;
     // Forgets everything and loads the initial tables of a (new) section.
     void reset(const format::CaptureMetadata& meta);
+    // sysdig 0.36 fills a clone's caller it knew nothing about from the parent-side exit; 0.29.3 leaves it empty.
+    void setRefreshCallerOnClone(bool on) { m_refreshCallerOnClone = on; }
 
     // Applies event `ordinal` (0-based across the capture) and returns its context. `bytes` is the whole
     // mapped capture, used to read back stored enter events.
@@ -57,6 +60,8 @@ public:
     const std::string* userName(uint32_t uid) const;
     const std::string* groupName(uint32_t gid) const;
     const format::CaptureMetadata& metadata() const { return m_meta; }
+    // The containers the capture's container events describe (container.* fields).
+    const ContainerTable& containers() const { return m_containers; }
 
 private:
     struct History {
@@ -97,6 +102,7 @@ private:
     void patchZeroAddress(FdInfo& f) const;
     FdInfo::Role guessRole(const FdInfo& f, int64_t owner, bool incoming) const;
     void applyClone(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
+    static ThreadInfo callerFromClone(const format::RawEvent& ev, const ThreadInfo& known);
     void applyExecve(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
 
     format::CaptureMetadata m_meta;
@@ -109,7 +115,9 @@ private:
     std::vector<FdKey> m_deferredFdRemovals;
     std::vector<int64_t> m_deferredThreadRemovals;
     std::unordered_map<uint32_t, std::string> m_users, m_groups;
+    ContainerTable m_containers;
     bool m_sawActivity = false; // an event other than a container description was applied
+    bool m_refreshCallerOnClone = false;
 };
 
 } // namespace syscope::state

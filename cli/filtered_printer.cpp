@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filtered_printer.h"
+
+#include "decode/event_renderer.h"
+#include "fields/field_extractor.h"
+#include "fields/output_format.h"
+#include "filter/filter_compiler.h"
+
+#include <cstdio>
+#include <string>
+
+namespace syscope::cli {
+
+namespace {
+
+constexpr int kExitError = 1;
+
+void flushTo(std::string& buf)
+{
+    if (!buf.empty()) {
+        fwrite(buf.data(), 1, buf.size(), stdout);
+        buf.clear();
+    }
+}
+
+std::string joinWords(const std::vector<std::string>& words)
+{
+    std::string s;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i)
+            s.push_back(' ');
+        s += words[i];
+    }
+    return s;
+}
+
+} // namespace
+
+bool FilteredPrinter::wanted(const CliOptions& opt)
+{
+    return !opt.filterWords.empty() || opt.hasPrintFormat || opt.json || opt.bufferFormat != decode::BufferFormat::kNormal ||
+           opt.timeFormat != 'h' || opt.verbose;
+}
+
+int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::span<const uint8_t> captureBytes)
+{
+    if (opt.bufferFormatFlags > 1) {
+        fprintf(stderr, "you cannot specify more than one output format\n");
+        return kExitError;
+    }
+    const std::string filterText = joinWords(opt.filterWords);
+    auto program = filter::FilterCompiler::compile(filterText);
+    if (!program) {
+        fprintf(stderr, "filter error at column %lld: %s\n", static_cast<long long>(program.error().offset + 1),
+                program.error().message.c_str());
+        return kExitError;
+    }
+    const bool defaultFormat = !opt.hasPrintFormat;
+    std::string_view formatText = opt.hasPrintFormat ? std::string_view(opt.printFormat)
+                                  : opt.json         ? fields::OutputFormat::kDefaultJson
+                                                     : fields::OutputFormat::kDefault;
+    auto format = fields::OutputFormat::parse(formatText);
+    if (!format) {
+        fprintf(stderr, "%s\n", format.error().message.c_str());
+        return kExitError;
+    }
+
+    decode::EventRenderer renderer(indexer.state(), opt.compat);
+    // sysdig cuts default-format buffers to 80 characters unless -v; JSON output never cuts them.
+    renderer.setBufferFormat(opt.bufferFormat, !opt.verbose && !opt.json);
+    fields::FieldExtractor extractor(indexer.state(), renderer);
+    extractor.setTimeFormat(opt.timeFormat);
+    extractor.setCaptureBytes(captureBytes);
+    extractor.setFilterActive(!program->empty());
+    // The default line has a fast renderer of its own; it is only valid for the human time format.
+    const bool fastDefault = defaultFormat && !opt.json && opt.timeFormat == 'h';
+    const bool evaluateAll = program->stateful();
+
+    std::string out;
+    out.reserve(1 << 20);
+    uint64_t seen = 0;
+    bool firstTsSet = false;
+    std::optional<Error> failure;
+    indexer.run(
+        [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx) {
+            if (!ctx.headerMeta) {
+                if (opt.maxEvents && seen >= opt.maxEvents)
+                    return false;
+                ++seen;
+            }
+            if (!firstTsSet && ev.ts != 0 && !ctx.headerMeta) {
+                extractor.setFirstEventTs(ev.ts);
+                firstTsSet = true;
+            }
+            extractor.observe(ev, ctx, ordinal);
+            const bool shown = renderer.isShown(ev, ctx);
+            if (!shown && !evaluateAll)
+                return true;
+            if (!program->empty()) {
+                if (!program->eventTypes().test(ev.type)) {
+                    extractor.noteFiltered(ev, false);
+                    return true;
+                }
+                extractor.select(ev, ctx, ordinal);
+                bool pass = program->evaluate(extractor);
+                if (program->runtimeError()) {
+                    failure = program->runtimeError();
+                    return false;
+                }
+                extractor.noteFiltered(ev, pass);
+                if (!pass || !shown)
+                    return true;
+            } else
+                extractor.select(ev, ctx, ordinal);
+            if (fastDefault) {
+                renderer.appendDefaultLine(out, ev, ordinal, ctx);
+            } else {
+                auto line = opt.json ? format->appendJson(extractor, out) : format->appendText(extractor, out);
+                if (!line) {
+                    failure = line.error();
+                    return false;
+                }
+                if (*line == fields::OutputFormat::Line::kPrinted)
+                    out.push_back('\n');
+            }
+            if (out.size() >= (1 << 20))
+                flushTo(out);
+            return true;
+        },
+        nullptr, false, [&] { extractor.resetStream(); });
+    flushTo(out);
+    fflush(stdout);
+    if (failure) {
+        fprintf(stderr, "%s\n", failure->message.c_str());
+        return kExitError;
+    }
+    if (indexer.damage()) {
+        fprintf(stderr, "syscope-cli: %s\n", indexer.damage()->message.c_str());
+        return kExitError;
+    }
+    return 0;
+}
+
+} // namespace syscope::cli

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fields/output_format.h"
+
+#include "fields/field_catalog.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+
+namespace syscope::fields {
+
+namespace {
+
+Error formatError(std::string message, size_t column)
+{
+    return makeError(ErrorCode::kInvalidArgument, std::move(message), int64_t(column));
+}
+
+// jsoncpp's string escaping, which sysdig's -j uses: control characters and non-ASCII text as \u escapes.
+void appendJsonKey(std::string& out, std::string_view s)
+{
+    out.push_back('"');
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(char(c));
+        } else
+            out.push_back(char(c));
+    }
+    out.push_back('"');
+}
+
+} // namespace
+
+Result<OutputFormat> OutputFormat::parse(std::string_view format)
+{
+    OutputFormat f;
+    if (format.empty())
+        return formatError("empty formatting token", 0);
+    size_t base = 0;
+    if (format[0] == '*') {
+        f.m_requireAll = false;
+        format.remove_prefix(1);
+        base = 1;
+    }
+    size_t literalStart = 0;
+    size_t j = 0;
+    const size_t len = format.size();
+    for (j = 0; j < len; ++j) {
+        if (format[j] != '%')
+            continue;
+        if (literalStart != j) {
+            Token t;
+            t.literal = std::string(format.substr(literalStart, j - literalStart));
+            f.m_tokens.push_back(std::move(t));
+        }
+        if (j == len - 1)
+            return formatError("invalid formatting syntax: formatting cannot end with a %", base + j);
+        uint32_t width = 0;
+        if (std::isdigit(static_cast<unsigned char>(format[j + 1]))) {
+            width = uint32_t(std::strtoul(std::string(format.substr(j + 1, 10)).c_str(), nullptr, 10));
+            while (true) {
+                if (j == len - 1)
+                    return formatError("invalid formatting syntax: formatting cannot end with a number", base + j);
+                if (std::isdigit(static_cast<unsigned char>(format[j + 1])))
+                    ++j;
+                else
+                    break;
+            }
+        }
+        std::string_view rest = format.substr(j + 1);
+        auto ref = FieldCatalog::parse(rest, FieldCatalog::Match::kPrefix);
+        if (!ref) {
+            Error e = ref.error();
+            e.offset = int64_t(base + j + 1);
+            return e;
+        }
+        if (!ref->info)
+            return formatError("invalid formatting token " + std::string(rest), base + j + 1);
+        if (ref->info->flags & kFieldFilterOnly)
+            return formatError(std::string(rest) + " is filter only and cannot be used as a display field",
+                               base + j + 1);
+        Token t;
+        t.ref = std::move(*ref);
+        t.width = width;
+        j += t.ref.consumed;
+        f.m_tokens.push_back(std::move(t));
+        literalStart = j + 1;
+    }
+    if (literalStart < j) {
+        Token t;
+        t.literal = std::string(format.substr(literalStart, j - literalStart));
+        f.m_tokens.push_back(std::move(t));
+    }
+    return f;
+}
+
+std::vector<const FieldRef*> OutputFormat::fields() const
+{
+    std::vector<const FieldRef*> out;
+    for (const auto& t : m_tokens)
+        if (t.ref.info)
+            out.push_back(&t.ref);
+    return out;
+}
+
+Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::string& out)
+{
+    const size_t start = out.size();
+    bool ok = true;
+    for (auto& t : m_tokens) {
+        if (!t.ref.info) {
+            if (ok)
+                out += t.literal;
+            continue;
+        }
+        // Every field is evaluated even once the line is lost, as sysdig does (some remember the event).
+        m_scratch.clear();
+        auto r = ex.appendText(t.ref, m_scratch);
+        if (!r) {
+            out.resize(start);
+            return r.error();
+        }
+        if (!ok)
+            continue;
+        if (*r == FieldExtractor::Text::kMissing) {
+            if (m_requireAll) {
+                ok = false;
+                continue;
+            }
+            m_scratch = "<NA>";
+        }
+        if (t.width) {
+            // Values are printed as C strings: an embedded NUL ends them.
+            m_scratch.resize(std::min(m_scratch.find('\0'), m_scratch.size()));
+            m_scratch.resize(t.width, ' ');
+        }
+        out += m_scratch;
+    }
+    if (!ok) {
+        out.resize(start);
+        return Line::kSkipped;
+    }
+    return Line::kPrinted;
+}
+
+Result<OutputFormat::Line> OutputFormat::appendJson(FieldExtractor& ex, std::string& out)
+{
+    if (!m_jsonReady) {
+        m_jsonReady = true;
+        std::map<std::string, size_t> last;
+        for (size_t i = 0; i < m_tokens.size(); ++i)
+            if (m_tokens[i].ref.info)
+                last[m_tokens[i].ref.text] = i;
+        for (const auto& [key, index] : last) {
+            std::string k;
+            appendJsonKey(k, key);
+            k.push_back(':');
+            m_jsonOrder.emplace_back(index, std::move(k));
+        }
+        m_jsonValues.resize(m_tokens.size());
+    }
+    bool ok = true;
+    for (size_t i = 0; i < m_tokens.size(); ++i) {
+        const Token& t = m_tokens[i];
+        if (!t.ref.info)
+            continue;
+        std::string& value = m_jsonValues[i];
+        value.clear();
+        auto r = ex.appendJson(t.ref, value);
+        if (!r)
+            return r.error();
+        if (*r == FieldExtractor::Text::kMissing && m_requireAll)
+            ok = false; // the remaining fields are still evaluated, as sysdig does
+    }
+    if (!ok)
+        return Line::kSkipped;
+    out.push_back('{');
+    for (size_t k = 0; k < m_jsonOrder.size(); ++k) {
+        if (k)
+            out.push_back(',');
+        out += m_jsonOrder[k].second;
+        out += m_jsonValues[m_jsonOrder[k].first];
+    }
+    out.push_back('}');
+    return Line::kPrinted;
+}
+
+} // namespace syscope::fields

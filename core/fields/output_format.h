@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// sysdig's output formats (-p): literal text with %field tokens, %Nfield to pad or cut a value to N characters,
+// a leading '*' to print events that lack some fields (as <NA>) instead of skipping them; and the -j form, one
+// JSON object per event keyed by the fields. Parsing follows sysdig 0.29.3, errors included.
+#include "base/result.h"
+#include "fields/field_extractor.h"
+#include "fields/field_ref.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace syscope::fields {
+
+class OutputFormat {
+public:
+    // sysdig's default line, and the one -j uses.
+    static constexpr std::string_view kDefault =
+        "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info";
+    static constexpr std::string_view kDefaultJson =
+        "*%evt.num %evt.outputtime %evt.cpu %proc.name %thread.tid %evt.dir %evt.type %evt.info";
+    // -pc / -pcontainer.
+    static constexpr std::string_view kContainer = "*%evt.num %evt.outputtime %evt.cpu %container.name "
+                                                   "(%container.id) %proc.name (%thread.tid:%thread.vtid) %evt.dir "
+                                                   "%evt.type %evt.info";
+
+    static Result<OutputFormat> parse(std::string_view format);
+
+    enum class Line { kPrinted, kSkipped };
+    // Appends the event's line (text mode, without the line end); kSkipped when a field has no value and the
+    // format does not start with '*' (nothing is appended then). An error is a value sysdig cannot print.
+    Result<Line> appendText(FieldExtractor& ex, std::string& out);
+    // The same as a JSON object.
+    Result<Line> appendJson(FieldExtractor& ex, std::string& out);
+
+    bool requireAll() const { return m_requireAll; }
+    // The fields the format names, in order.
+    std::vector<const FieldRef*> fields() const;
+
+private:
+    struct Token {
+        std::string literal; // when ref.info is null
+        FieldRef ref;
+        uint32_t width = 0;
+    };
+    std::vector<Token> m_tokens;
+    bool m_requireAll = true;
+    std::string m_scratch;
+    // -j: where each member goes. jsoncpp sorts members by key and a field named twice keeps its last value, so
+    // the order (token index, "key": text) is worked out once; per event only the values are written.
+    std::vector<std::pair<size_t, std::string>> m_jsonOrder;
+    std::vector<std::string> m_jsonValues; // per token, reused
+    bool m_jsonReady = false;
+};
+
+} // namespace syscope::fields

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Time family: calls that sleep or wait (nanosleep, poll, ppoll, select, epoll_wait), with their timeouts and,
+// for poll, the fds waited on (enter: requested events) and the fds that became ready (exit: returned events).
+#include "probe_common.bpf.h"
+
+#define MAX_POLLFDS 16
+
+SYSCOPE_INLINE __u16 poll_events_to_ppm(__u16 ev)
+{
+    __u16 r = ev & 0x7; // POLLIN, POLLPRI, POLLOUT
+    if (ev & 0x008) r |= 0x10;   // POLLERR
+    if (ev & 0x010) r |= 0x20;   // POLLHUP
+    if (ev & 0x020) r |= 0x40;   // POLLNVAL
+    if (ev & 0x040) r |= 0x80;   // POLLRDNORM
+    if (ev & 0x080) r |= 0x100;  // POLLRDBAND
+    if (ev & 0x100) r |= 0x200;  // POLLWRNORM
+    if (ev & 0x200) r |= 0x400;  // POLLWRBAND
+    if (ev & 0x2000) r |= 0x8;   // POLLRDHUP
+    return r;
+}
+
+// FDLIST: u16 count, then (i64 fd, i16 flags) per entry. At exit only the fds with returned events.
+SYSCOPE_INLINE void ev_pollfds(struct ev* e, unsigned long ufds, unsigned long nfds, bool enter)
+{
+    if (nfds > MAX_POLLFDS)
+        nfds = MAX_POLLFDS;
+    __u8* tmp = e->buf + SCRATCH_TEMP;
+    __u64 bytes = nfds * 8;
+    SYSCOPE_BOUND(bytes, 255);
+    if (!ufds || bytes == 0 || ev_room(e) < 2 + 10 * MAX_POLLFDS ||
+        bpf_probe_read_user(tmp, bytes, (const void*)ufds) != 0)
+        nfds = 0;
+    __u32 start = e->pos;
+    e->pos += 2;
+    __u16 count = 0;
+    for (int i = 0; i < MAX_POLLFDS; i++) {
+        if (i >= nfds)
+            break;
+        __s32 fd = *(__s32*)(tmp + i * 8);
+        __u16 events = *(__u16*)(tmp + i * 8 + (enter ? 4 : 6));
+        if (!enter && !events)
+            continue;
+        ev_raw_u64(e, (__s64)fd);
+        ev_raw_u16(e, poll_events_to_ppm(events));
+        count++;
+    }
+    *(__u16*)(e->buf + SAFE_OFF(start)) = count;
+    ev_len(e, e->pos - start);
+}
+
+SYSCOPE_INLINE __u64 user_timespec_ns(unsigned long uptr)
+{
+    __s64 ts[2] = {};
+    if (!uptr || bpf_probe_read_user(&ts, sizeof(ts), (const void*)uptr) != 0)
+        return 0;
+    return ts[0] * 1000000000ull + ts[1];
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(syscope_time_enter, struct pt_regs* regs, long id)
+{
+    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
+        return 0;
+    __u16 type = syscope_routes[id].enter_event;
+    struct ev e;
+    switch (type) {
+    case EV_NANOSLEEP_E:
+        if (!ev_begin(&e, type, 1))
+            return 0;
+        ev_u64(&e, user_timespec_ns(sc_arg(regs, 0)));
+        break;
+    case EV_POLL_E:
+        if (!ev_begin(&e, type, 2))
+            return 0;
+        ev_pollfds(&e, sc_arg(regs, 0), sc_arg(regs, 1), true);
+        ev_u64(&e, (__s32)sc_arg(regs, 2));
+        break;
+    case EV_PPOLL_E: {
+        __u32 sigmask = 0;
+        unsigned long m = sc_arg(regs, 3);
+        if (m)
+            bpf_probe_read_user(&sigmask, sizeof(sigmask), (const void*)m);
+        if (!ev_begin(&e, type, 3))
+            return 0;
+        ev_pollfds(&e, sc_arg(regs, 0), sc_arg(regs, 1), true);
+        ev_u64(&e, user_timespec_ns(sc_arg(regs, 2)));
+        ev_u32(&e, sigmask);
+        break;
+    }
+    case EV_EPOLLWAIT_E:
+        if (!ev_begin(&e, type, 1))
+            return 0;
+        ev_u64(&e, (__s32)sc_arg(regs, 2));
+        break;
+    case EV_SELECT_E:
+        if (!ev_begin(&e, type, 0))
+            return 0;
+        break;
+    default:
+        emit_generic_for(id, true);
+        return 0;
+    }
+    ev_submit(&e);
+    return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(syscope_time_exit, struct pt_regs* regs, long ret)
+{
+    long id = sc_id_at_exit(regs);
+    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
+        return 0;
+    __u16 type = syscope_routes[id].exit_event;
+    struct ev e;
+    switch (type) {
+    case EV_POLL_X:
+    case EV_PPOLL_X:
+        if (!ev_begin(&e, type, 2))
+            return 0;
+        ev_u64(&e, ret);
+        ev_pollfds(&e, sc_arg(regs, 0), sc_arg(regs, 1), false);
+        break;
+    case EV_NANOSLEEP_X:
+    case EV_SELECT_X:
+    case EV_EPOLLWAIT_X:
+        if (!ev_begin(&e, type, 1))
+            return 0;
+        ev_u64(&e, ret);
+        break;
+    default:
+        emit_generic_for(id, false);
+        return 0;
+    }
+    ev_submit(&e);
+    return 0;
+}
