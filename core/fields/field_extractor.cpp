@@ -8,6 +8,7 @@
 #include "fields/syscall_categories.h"
 #include "format/capture_reader.h"
 #include "format/event_schema.h"
+#include "session.h"
 
 #include <algorithm>
 #include <array>
@@ -217,11 +218,23 @@ FieldExtractor::FieldExtractor(const state::StateTracker& state, const decode::E
 void FieldExtractor::observe(const RawEvent& ev, const state::EventContext& ctx, uint64_t ordinal)
 {
     const int64_t tid = int64_t(ev.tid);
-    const ThreadInfo* before = ordinal ? m_state.threadAt(tid, ordinal - 1) : nullptr;
-    m_transients.observe(ev, ctx, m_transients.visible(tid, before));
+    // Whether sysdig had an entry for the tid before this event. An entry sysdig itself created answers without
+    // the (costlier) look-up of the tracker's history.
+    bool knownBefore;
+    m_transients.flushExited();
+    if (const auto* e = m_transients.find(tid); e && e->stub)
+        knownBefore = true;
+    else
+        knownBefore = m_transients.visible(tid, ordinal ? m_state.threadAt(tid, ordinal - 1) : nullptr);
+    m_transients.observe(ev, ctx, knownBefore);
     m_eventHasThread = m_transients.eventHasThread();
     m_observedOffset = ev.offset;
     m_nextOrdinal = ordinal + 1;
+}
+
+void FieldExtractor::select(const EventView& view)
+{
+    select(view.raw, view.ctx, view.ordinal);
 }
 
 void FieldExtractor::noteFiltered(const RawEvent& ev, bool accepted)
@@ -345,7 +358,16 @@ uint64_t FieldExtractor::latency()
         const auto* e = m_transients.find(int64_t(m_ev->tid));
         return e ? e->latency : 0;
     }
-    return !format::isEnter(m_ev->type) && m_ctx->paired && m_ev->ts >= m_ctx->enterTs ? m_ev->ts - m_ctx->enterTs : 0;
+    // Random access: the context may carry the enter's timestamp, or only where the enter is in the file.
+    if (format::isEnter(m_ev->type) || !m_ctx->paired)
+        return 0;
+    uint64_t enterTs = m_ctx->enterTs;
+    if (enterTs == 0 && m_ctx->enterOffset != 0) {
+        format::RawEvent enter;
+        if (format::CaptureReader::eventAt(m_bytes, m_ctx->enterOffset, enter))
+            enterTs = enter.ts;
+    }
+    return enterTs != 0 && m_ev->ts >= enterTs ? m_ev->ts - enterTs : 0;
 }
 
 // The fd sysdig attaches to the event itself (evt->m_fdinfo): the one the event used or created.
@@ -1731,9 +1753,23 @@ void appendJsonString(std::string& out, std::string_view s)
         t['"'] = t['\\'] = true;
         return t;
     }();
+    // Eight bytes at a time: a word with no byte below 0x20 and no quote or backslash is skipped whole.
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    auto mayNeedEscape = [](uint64_t x) {
+        const uint64_t q = x ^ (kOnes * '"'), b = x ^ (kOnes * '\\');
+        return (((x - kOnes * 0x20) & ~x) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b)) & kHigh;
+    };
     size_t run = 0;
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     for (size_t i = 0; i < s.size(); ++i) {
+        if ((i & 7) == 0 && i + 8 <= s.size()) {
+            uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            if (!mayNeedEscape(word)) {
+                i += 7;
+                continue;
+            }
+        }
         const unsigned char c = bytes[i];
         if (!kEscaped[c])
             continue;

@@ -24,6 +24,10 @@
 #include <string>
 #include <unordered_map>
 
+namespace syscope {
+struct EventView;
+}
+
 namespace syscope::fields {
 
 class FieldExtractor {
@@ -49,6 +53,8 @@ public:
     void setFilterActive(bool active) { m_filterActive = active; }
     // Makes `ev` the event fields are read from. The references must stay valid while it is selected.
     void select(const format::RawEvent& ev, const state::EventContext& ctx, uint64_t ordinal);
+    // Random access: an event read back from a Session's index (it must stay alive while selected).
+    void select(const EventView& view);
 
     // The typed value of `ref` for the selected event; false when the field has no value for it.
     bool extract(const FieldRef& ref, FieldValue& out);

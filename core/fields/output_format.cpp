@@ -161,6 +161,46 @@ Result<OutputFormat::Line> OutputFormat::appendJson(FieldExtractor& ex, std::str
             m_jsonOrder.emplace_back(index, std::move(k));
         }
         m_jsonValues.resize(m_tokens.size());
+        size_t named = 0;
+        m_jsonDirect = true;
+        for (const Token& t : m_tokens) {
+            if (!t.ref.info)
+                continue;
+            ++named;
+            switch (t.ref.id) {
+            case FieldId::kEvtDeltatime: case FieldId::kEvtDeltatimeS: case FieldId::kEvtDeltatimeNs:
+            case FieldId::kThreadExectime: case FieldId::kThreadTotexectime: case FieldId::kEvtLatencyHuman:
+            case FieldId::kEvtRawarg:
+                m_jsonDirect = false;
+                break;
+            default:
+                if (t.ref.type == format::ParamType::kDouble)
+                    m_jsonDirect = false;
+                break;
+            }
+        }
+        if (named != m_jsonOrder.size())
+            m_jsonDirect = false;
+    }
+    if (m_jsonDirect) {
+        const size_t start = out.size();
+        out.push_back('{');
+        for (size_t k = 0; k < m_jsonOrder.size(); ++k) {
+            if (k)
+                out.push_back(',');
+            out += m_jsonOrder[k].second;
+            auto r = ex.appendJson(m_tokens[m_jsonOrder[k].first].ref, out);
+            if (!r) {
+                out.resize(start);
+                return r.error();
+            }
+            if (*r == FieldExtractor::Text::kMissing && m_requireAll) {
+                out.resize(start);
+                return Line::kSkipped;
+            }
+        }
+        out.push_back('}');
+        return Line::kPrinted;
     }
     bool ok = true;
     for (size_t i = 0; i < m_tokens.size(); ++i) {

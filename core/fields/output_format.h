@@ -52,6 +52,9 @@ private:
     std::vector<std::pair<size_t, std::string>> m_jsonOrder;
     std::vector<std::string> m_jsonValues; // per token, reused
     bool m_jsonReady = false;
+    // No field keeps state between events, can fail, or is named twice: values can then be written straight
+    // into the output in key order.
+    bool m_jsonDirect = false;
 };
 
 } // namespace syscope::fields

@@ -42,6 +42,14 @@ const ThreadTransients::Entry* ThreadTransients::find(int64_t tid) const
     return it == m_threads.end() ? nullptr : &it->second;
 }
 
+void ThreadTransients::flushExited()
+{
+    // A thread that exited went away after its procexit event: whatever comes next for its tid is a new entry.
+    for (int64_t tid : m_pendingErase)
+        m_threads.erase(tid);
+    m_pendingErase.clear();
+}
+
 void ThreadTransients::setEnterKept(int64_t tid, bool kept)
 {
     if (auto it = m_threads.find(tid); it != m_threads.end())
@@ -60,10 +68,7 @@ bool ThreadTransients::visible(int64_t tid, const state::ThreadInfo* t) const
 
 void ThreadTransients::observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore)
 {
-    // A thread that exited went away after its procexit event: whatever comes next for its tid is a new entry.
-    for (int64_t tid : m_pendingErase)
-        m_threads.erase(tid);
-    m_pendingErase.clear();
+    flushExited();
     m_eventHasThread = false;
     const format::EventInfo* info = format::eventInfo(ev.type);
     if (!info || isContainerEvent(ev.type))

@@ -32,6 +32,8 @@ public:
     // `knownBefore`: sysdig had an entry for the event's tid before the event.
     void observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore);
     const Entry* find(int64_t tid) const;
+    // Drops the entries of threads whose exit was the previous event (observe() does it first thing).
+    void flushExited();
     // Records whether the filter accepted the enter event just observed for `tid`.
     void setEnterKept(int64_t tid, bool kept);
     // Whether sysdig has an entry for a tid the tracker knows (the tracker also keeps empty entries for tids
