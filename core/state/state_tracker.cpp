@@ -353,11 +353,6 @@ ThreadInfo& StateTracker::ensureThread(int64_t tid, uint64_t ordinal, uint32_t& 
     return m_threads[version];
 }
 
-int64_t StateTracker::tableOwnerOf(const ThreadInfo& t) const
-{
-    return t.fdTableOwner;
-}
-
 const FdInfo* StateTracker::currentFd(int64_t owner, int64_t fd) const
 {
     uint32_t v = currentFdVersion(owner, fd);

@@ -88,7 +88,6 @@ private:
     uint32_t addThreadVersion(ThreadInfo t, uint64_t ordinal);
     const ThreadInfo* currentThread(int64_t tid) const;
     ThreadInfo& ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version);
-    int64_t tableOwnerOf(const ThreadInfo& t) const;
     const FdInfo* currentFd(int64_t owner, int64_t fd) const;
     uint32_t currentFdVersion(int64_t owner, int64_t fd) const;
     uint32_t setFd(int64_t owner, FdInfo fd, uint64_t ordinal);
