@@ -37,15 +37,6 @@ struct KnownDifference {
     const char* reason;
 };
 const KnownDifference kKnown[] = {
-    {"topprocs_cpu", "*",
-     "procinfo events carry no thread in syscope's state (the tracker skips internal events) and thread.cpu is "
-     "not extracted, so no process gets CPU time"},
-    {"topcontainers_cpu", "*", "as topprocs_cpu: no thread and no thread.cpu on procinfo events"},
-    {"proc_exec_time", "bencer-k8s-capture", "proc.duration needs the thread's clone time, which the state does not keep"},
-    {"proc_exec_time", "bencer-oss-example4-1", "as above: proc.duration"},
-    {"proc_exec_time", "falco-psp-run_as_user_0_container", "as above: proc.duration"},
-    {"proc_exec_time", "inspect-502Error", "as above: proc.duration"},
-    {"proc_exec_time", "libs-curl_google", "as above: proc.duration"},
     {"ps", "inspect-502Error",
      "thread state after a clone: sysdig shows the parent as an empty entry and the child with the parent's "
      "memory sizes"},

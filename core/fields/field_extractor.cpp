@@ -459,8 +459,9 @@ std::string_view FieldExtractor::containerId()
         return {};
     if (t == &m_containerThread)
         return t->containerId;
-    if (m_containerIdVersion != m_ctx->threadVersion) {
-        m_containerIdVersion = m_ctx->threadVersion;
+    // Keyed by the thread version (its address), not by the context: some events find their thread by lookup.
+    if (m_containerIdThread != t) {
+        m_containerIdThread = t;
         m_containerIdCache = t->containerId.empty() ? state::ContainerTable::idFromCgroups(t->cgroups) : t->containerId;
     }
     return m_containerIdCache;
@@ -1077,7 +1078,10 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         return setNum(out, uint64_t(found->pid));
     }
     case FieldId::kProcDuration:
-        return false; // the clone time of a thread is not tracked
+        // Known only for threads whose clone the capture holds (the process list carries no start time).
+        if (t->cloneTs == 0)
+            return false;
+        return setNum(out, ev.ts - t->cloneTs);
     case FieldId::kProcFdopencount:
     case FieldId::kProcFdusage:
         return false; // open-fd counts per process are not tracked
@@ -1121,8 +1125,22 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         return setNum(out, uint64_t(t->vpid));
     case FieldId::kThreadCpu:
     case FieldId::kThreadCpuUser:
-    case FieldId::kThreadCpuSystem:
-        return false; // only procinfo events carry CPU usage, and they are not shown
+    case FieldId::kThreadCpuSystem: {
+        // Only procinfo events carry CPU time (user and system ticks since the thread started). Each use of the
+        // field keeps its own last total per thread, as sysdig's per-instance thread state does: the value is
+        // the ticks since that use last saw the thread, capped at 100, and 0 the first time.
+        if (ev.type != kProcInfo)
+            return false;
+        uint64_t total = 0;
+        if (ref.id != FieldId::kThreadCpuSystem)
+            total += uint64_t(decode::paramInt(ev, 0).value_or(0));
+        if (ref.id != FieldId::kThreadCpuUser)
+            total += uint64_t(decode::paramInt(ev, 1).value_or(0));
+        uint64_t& last = ref.perThread[int64_t(ev.tid)];
+        out.dbl = last == 0 ? 0.0 : std::min(double(total - last), 100.0);
+        last = total;
+        return true;
+    }
     case FieldId::kThreadVmsize:
         return setNum(out, t->tid == t->pid ? t->vmsizeKb : 0);
     case FieldId::kThreadVmrss:

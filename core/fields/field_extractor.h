@@ -45,7 +45,11 @@ public:
     void observe(const format::RawEvent& ev, const state::EventContext& ctx, uint64_t ordinal);
     // The same, for callers that observe every event from the first: the ordinal is counted here.
     void observe(const format::RawEvent& ev, const state::EventContext& ctx) { observe(ev, ctx, m_nextOrdinal); }
-    void resetStream() { m_transients.reset(); }
+    void resetStream()
+    {
+        m_transients.reset();
+        m_containerIdThread = nullptr;
+    }
     // Streaming with a filter: whether the filter accepted `ev` (call for every enter event observed, including
     // the ones skipped by event type). sysdig forgets an enter its filter rejects, which shows on the exit.
     void noteFiltered(const format::RawEvent& ev, bool accepted);
@@ -135,7 +139,7 @@ private:
 
     std::string m_scratch;
     std::string m_containerIdCache;
-    uint32_t m_containerIdVersion = state::kNoVersion;
+    const state::ThreadInfo* m_containerIdThread = nullptr; // the thread m_containerIdCache was computed for
     std::unordered_map<uint32_t, const format::UserEntry*> m_users;
     bool m_usersLoaded = false;
 };

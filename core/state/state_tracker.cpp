@@ -443,8 +443,12 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
         return ctx;
     }
     m_sawActivity = true;
-    if (info->category & format::kCatInternal)
+    if (info->category & format::kCatInternal) {
+        // procinfo reports a thread's CPU time: sysdig looks the thread up (never creates it) for thread.cpu.
+        if (ev.type == 234 && currentThread(tid))
+            ctx.threadVersion = m_threadHistory[tid].current();
         return ctx;
+    }
     uint32_t tv = kNoVersion;
     // A context switch names the thread leaving the CPU but does not make sysdig remember an unknown one.
     if (ev.type == 152 || ev.type == 146) {
@@ -1043,6 +1047,7 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
         parentForTable = isThread ? child.pid : child.ptid;
     }
     child.tid = childTid;
+    child.cloneTs = ev.ts;
     child.exe = std::string(paramStr(ev, "exe").value_or(""));
     child.args = std::string(paramStr(ev, "args").value_or(""));
     if (ev.nparams > 2) { // args is a BYTEBUF multi-string: keep its NULs
