@@ -11,27 +11,26 @@ void appendDec(std::string& out, int64_t v)
 {
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    out.append(buf, size_t(r.ptr - buf));
 }
 
 void appendUDec(std::string& out, uint64_t v)
 {
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    out.append(buf, size_t(r.ptr - buf));
 }
 
 void appendHex(std::string& out, uint64_t v, bool upper)
 {
     const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     char buf[16];
-    int n = 0;
+    int n = 16;
     do {
-        buf[n++] = digits[v & 15];
+        buf[--n] = digits[v & 15];
         v >>= 4;
     } while (v);
-    while (n)
-        out.push_back(buf[--n]);
+    out.append(buf + n, size_t(16 - n));
 }
 
 void appendIpv4(std::string& out, const uint8_t* a)

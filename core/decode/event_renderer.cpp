@@ -6,6 +6,7 @@
 #include "format/event_schema.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cinttypes>
 #include <cstring>
@@ -311,8 +312,14 @@ bool EventRenderer::isShown(const RawEvent& ev, const state::EventContext& ctx) 
 
 std::string_view EventRenderer::typeName(const RawEvent& ev) const
 {
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info)
+    // The names as views, measured once: every printed line needs one.
+    static const auto kNames = [] {
+        std::array<std::string_view, format::kEventIdCount> names;
+        for (uint16_t id = 0; id < format::kEventIdCount; ++id)
+            names[id] = format::eventInfo(id)->name;
+        return names;
+    }();
+    if (ev.type >= format::kEventIdCount)
         return "<unknown>";
     if (isGeneric(ev.type)) {
         auto id = paramUInt(ev, 0);
@@ -321,7 +328,7 @@ std::string_view EventRenderer::typeName(const RawEvent& ev) const
             n = format::syscallName(uint16_t(*id));
         return n.empty() ? std::string_view("<unknown>") : n;
     }
-    return info->name;
+    return kNames[ev.type];
 }
 
 void EventRenderer::appendFd(std::string& out, int64_t fd, const StateView& sv) const
@@ -680,6 +687,13 @@ void EventRenderer::appendInfo(std::string& out, const RawEvent& ev, const State
 
 void EventRenderer::appendTime(std::string& out, uint64_t ts) const
 {
+    char buf[kTimeLength];
+    writeTime(buf, ts);
+    out.append(buf, sizeof buf);
+}
+
+void EventRenderer::writeTime(char* buf, uint64_t ts) const
+{
     int64_t sec = int64_t(ts / 1000000000ULL);
     if (sec != m_cachedSec) {
         time_t t = time_t(sec);
@@ -688,7 +702,6 @@ void EventRenderer::appendTime(std::string& out, uint64_t ts) const
         snprintf(m_cachedHms, sizeof m_cachedHms, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
         m_cachedSec = sec;
     }
-    char buf[18];
     std::memcpy(buf, m_cachedHms, 8);
     buf[8] = '.';
     static constexpr char kPairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -701,7 +714,6 @@ void EventRenderer::appendTime(std::string& out, uint64_t ts) const
         std::memcpy(buf + i, kPairs + 2 * (frac % 100), 2);
         frac /= 100;
     }
-    out.append(buf, sizeof buf);
 }
 
 void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint64_t ordinal,
@@ -721,11 +733,8 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
         auto r = std::to_chars(buf, buf + 24, ordinal + 1);
         *r.ptr++ = ' ';
         size_t n = size_t(r.ptr - buf);
-        std::string tmp;
-        tmp.reserve(18);
-        appendTime(tmp, ev.ts);
-        std::memcpy(buf + n, tmp.data(), 18);
-        n += 18;
+        writeTime(buf + n, ev.ts);
+        n += kTimeLength;
         buf[n++] = ' ';
         r = std::to_chars(buf + n, buf + sizeof buf, ev.cpu);
         *r.ptr++ = ' ';

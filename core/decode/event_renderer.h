@@ -62,6 +62,9 @@ public:
     void appendDefaultLine(std::string& out, const format::RawEvent& ev, uint64_t ordinal, const StateView& sv) const;
 
 private:
+    static constexpr size_t kTimeLength = 18; // HH:MM:SS.nnnnnnnnn
+    // appendTime's text into buf[0, kTimeLength).
+    void writeTime(char* buf, uint64_t ts) const;
     void appendFd(std::string& out, int64_t fd, const StateView& sv) const;
 
     const state::StateTracker& m_state;
