@@ -298,16 +298,7 @@ void appendTuple(std::string& out, std::span<const uint8_t> p)
 
 bool EventRenderer::isShown(const RawEvent& ev, const state::EventContext& ctx) const
 {
-    if (ctx.headerMeta)
-        return false; // the container table a writer dumps before the first event
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info || (info->category & format::kCatInternal))
-        return false;
-    if (ev.ts == 0)
-        return false; // container descriptions that old writers put at the head of the file
-    if (ev.type >= 354 && ev.type <= 361)
-        return false; // user/group table updates: state, not activity
-    return (ev.dumpFlags & format::kDumpFlagStateOnly) == 0;
+    return state::isShownEvent(ev, ctx);
 }
 
 std::string_view EventRenderer::typeName(const RawEvent& ev) const

@@ -35,7 +35,7 @@ void EventIndex::append(const EventRow& row)
     c.threadVersion[slot] = row.threadVersion;
     c.fdVersion[slot] = row.fdVersion;
     c.type[slot] = row.type;
-    c.cpu[slot] = row.cpu;
+    c.cpu[slot] = uint16_t((row.cpu & ~kHiddenBit) | (row.hidden ? kHiddenBit : 0));
     ++m_count;
     // Publish in batches: readers poll the count, the writer need not pay an atomic store per event.
     if ((m_count & 4095) == 0)
@@ -47,7 +47,7 @@ EventRow EventIndex::row(uint64_t ordinal) const
     const Chunk& c = chunk(ordinal);
     uint32_t s = uint32_t(ordinal & (kChunkSize - 1));
     return EventRow{c.baseOffset + c.offsetDelta[s], c.timestamp(s), c.threadVersion[s], c.fdVersion[s], c.type[s],
-                    c.cpu[s]};
+                    uint16_t(c.cpu[s] & ~kHiddenBit), (c.cpu[s] & kHiddenBit) != 0};
 }
 
 uint64_t EventIndex::memoryBytes() const

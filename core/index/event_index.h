@@ -19,6 +19,7 @@ struct EventRow {
     uint32_t fdVersion;
     uint16_t type;
     uint16_t cpu;
+    bool hidden = false; // not shown by sysdig's output (state::isShownEvent)
 };
 
 class EventIndex {
@@ -38,10 +39,14 @@ public:
     EventRow row(uint64_t ordinal) const;
     uint64_t ts(uint64_t ordinal) const { return chunk(ordinal).timestamp(uint32_t(ordinal & (kChunkSize - 1))); }
     uint16_t type(uint64_t ordinal) const { return chunk(ordinal).type[ordinal & (kChunkSize - 1)]; }
+    // Whether the event is hidden from the event list (read from the index alone, without decoding the event).
+    bool hidden(uint64_t ordinal) const { return chunk(ordinal).cpu[ordinal & (kChunkSize - 1)] & kHiddenBit; }
     // Bytes held by the columns (what the index costs beyond the mapped capture).
     uint64_t memoryBytes() const;
 
 private:
+    // CPU numbers stay far below 2^15, so the cpu column's top bit holds the event's hidden flag for free.
+    static constexpr uint16_t kHiddenBit = 0x8000;
     struct Chunk {
         uint64_t baseOffset = 0;
         uint64_t baseTs = 0;
@@ -59,7 +64,8 @@ private:
         std::array<uint32_t, kChunkSize> threadVersion;
         std::array<uint32_t, kChunkSize> fdVersion;
         std::array<uint16_t, kChunkSize> type;
-        std::array<uint16_t, kChunkSize> cpu;
+        std::array<uint16_t, kChunkSize> cpu; // the CPU, with kHiddenBit for events the list hides
+
     };
     static_assert(sizeof(Chunk) <= 20 * EventIndex::kChunkSize + 64, "20 bytes per event in the common case");
     const Chunk& chunk(uint64_t ordinal) const

@@ -43,7 +43,8 @@ void Indexer::run(const OnEvent& onEvent, const std::atomic<bool>* stop, bool bu
             continue;
         state::EventContext ctx = m_state.apply(ev, m_ordinal, bytes);
         if (buildIndex)
-            m_index.append(EventRow{ev.offset, ev.ts, ctx.threadVersion, ctx.fdVersion, ev.type, ev.cpu});
+            m_index.append(EventRow{ev.offset, ev.ts, ctx.threadVersion, ctx.fdVersion, ev.type, ev.cpu,
+                                    !state::isShownEvent(ev, ctx)});
         uint64_t ordinal = m_ordinal++;
         if (onEvent && !onEvent(ordinal, ev, ctx))
             break;

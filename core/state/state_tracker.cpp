@@ -426,6 +426,20 @@ void StateTracker::flushDeferred(uint64_t ordinal)
     m_deferredThreadRemovals.clear();
 }
 
+bool isShownEvent(const RawEvent& ev, const EventContext& ctx)
+{
+    if (ctx.headerMeta)
+        return false; // the container table a writer dumps before the first event
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info || (info->category & format::kCatInternal))
+        return false;
+    if (ev.ts == 0)
+        return false; // container descriptions that old writers put at the head of the file
+    if (ev.type >= 354 && ev.type <= 361)
+        return false; // user/group table updates: state, not activity
+    return (ev.dumpFlags & format::kDumpFlagStateOnly) == 0;
+}
+
 EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes)
 {
     if (!m_deferredFdRemovals.empty() || !m_deferredThreadRemovals.empty())

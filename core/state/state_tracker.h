@@ -32,6 +32,10 @@ struct EventContext {
     bool headerMeta = false;             // a container description written before the first real event
 };
 
+// Whether sysdig's output shows the event (its default line, -p, filters that print): internal events, the
+// container table a writer dumps before the first event, user/group table updates and state-only dumps are not.
+bool isShownEvent(const format::RawEvent& ev, const EventContext& ctx);
+
 class StateTracker {
 public:
     StateTracker() = default;

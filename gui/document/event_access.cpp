@@ -82,30 +82,6 @@ void EventAccess::pairWithEnter(const Session& session, const state::StateTracke
     applyEnter(lastEnter(state, index, int64_t(ev.raw.tid), ev.ordinal, limit), ev, session.capture().bytes());
 }
 
-bool EventAccess::isShown(const format::RawEvent& ev, uint64_t ordinal, uint64_t firstActivity)
-{
-    // The same rules as EventRenderer::isShown, with headerMeta recomputed from the ordinal: the index does
-    // not keep the context flag. (A later section's leading container table is shown; sysdig hides it.)
-    if (isContainerEvent(ev.type) && ordinal < firstActivity)
-        return false;
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info || (info->category & format::kCatInternal))
-        return false;
-    if (ev.ts == 0)
-        return false;
-    if (ev.type >= 354 && ev.type <= 361)
-        return false;
-    return (ev.dumpFlags & format::kDumpFlagStateOnly) == 0;
-}
-
-uint64_t EventAccess::firstActivity(const index::EventIndex& index, uint64_t limit)
-{
-    for (uint64_t o = 0; o < limit; ++o)
-        if (!isContainerEvent(index.type(o)))
-            return o;
-    return limit;
-}
-
 bool EventAccess::failed(const format::RawEvent& ev)
 {
     if (format::isEnter(ev.type) || ev.nparams == 0)

@@ -34,12 +34,6 @@ public:
     static bool isPairingEnter(uint16_t type);
     // Applies a found enter to an exit's context (with `bytes`, the capture, also the fd the enter named).
     static void applyEnter(const Enter& enter, EventView& ev, std::span<const uint8_t> bytes = {});
-    // Whether sysdig's default output shows the event. `firstActivity` is the ordinal of the capture's first
-    // event that is not a container description: those before it are the header table writers dump first.
-    static bool isShown(const format::RawEvent& ev, uint64_t ordinal, uint64_t firstActivity);
-    static bool isContainerEvent(uint16_t type) { return type == 228 || type == 272 || type == 324; }
-    // The first ordinal below `limit` that is not a container event (limit when there is none yet).
-    static uint64_t firstActivity(const index::EventIndex& index, uint64_t limit);
     // An exit event whose return value (first parameter: errno, fd or pid) is negative.
     static bool failed(const format::RawEvent& ev);
     // evt.category as sysdig names it; I/O events are named after the kind of fd they use.

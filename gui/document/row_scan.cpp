@@ -42,7 +42,6 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
     // program, which looks at thread and fd state, runs under it.
     const index::EventIndex& index =
         *session.withState([](const state::StateTracker&, const index::EventIndex& i) { return &i; });
-    const uint64_t firstActivity = EventAccess::firstActivity(index, request.to);
     const auto bytes = session.capture().bytes();
 
     std::vector<std::pair<uint64_t, uint64_t>> ranges;
@@ -72,7 +71,6 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
     std::mutex errorLock;
     std::atomic<bool> failed{false}; // a runtime filter error ends the scan; the result carries it
     auto worker = [&] {
-        format::RawEvent raw;
         EventView view, enterView;
         std::unique_ptr<FilterEngine::Matcher> matcher; // one per worker thread: matchers are not shared
         for (size_t i = next.fetch_add(1); i < ranges.size() && !control.stopRequested() && !failed; i = next.fetch_add(1)) {
@@ -84,12 +82,9 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
                     return true;
                 });
             } else {
-                for (uint64_t o = b; o < e; ++o) {
-                    const index::EventRow row = index.row(o);
-                    if (format::CaptureReader::eventAt(bytes, row.offset, raw) &&
-                        EventAccess::isShown(raw, o, firstActivity))
+                for (uint64_t o = b; o < e; ++o)
+                    if (!index.hidden(o))
                         shown.add(o);
-                }
             }
             auto seg = shown.finish(e);
             result.shown[i] = seg;
