@@ -14,7 +14,7 @@ ResolvedStateView ResolvedStateView::resolve(const format::RawEvent& ev, const S
 {
     ResolvedStateView v;
     v.m_thread = live.thread();
-    v.m_cwd = live.cwd();
+    bool needsCwd = false; // only paths are resolved against it: most events skip the process lookup
     v.m_users = &users;
     v.m_first = uint32_t(arena.size());
     auto addFd = [&](int64_t fd) { arena.push_back({fd, live.fd(fd), false}); };
@@ -54,7 +54,11 @@ ResolvedStateView ResolvedStateView::resolve(const format::RawEvent& ev, const S
                     addFd(format::readLe<int64_t>(p.data() + 2 + k * 10));
             }
             break;
+        case ParamType::kFsPath:
+            needsCwd = true;
+            break;
         case ParamType::kFsRelPath:
+            needsCwd = true;
             if (pi.dirfdParam >= 0)
                 if (auto d = paramInt(ev, pi.dirfdParam))
                     addFd(*d);
@@ -63,6 +67,8 @@ ResolvedStateView ResolvedStateView::resolve(const format::RawEvent& ev, const S
             break;
         }
     }
+    if (needsCwd)
+        v.m_cwd = live.cwd();
     v.m_count = uint32_t(arena.size()) - v.m_first;
     return v;
 }
