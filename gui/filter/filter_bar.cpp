@@ -119,8 +119,11 @@ void FilterBar::validate()
             const QString msg = QString::fromStdString(c.error->message);
             tip = c.error->column >= 0 ? tr("Column %1: %2").arg(c.error->column + 1).arg(msg) : msg;
         } else {
-            m_validity = c.deprecated ? Validity::kDeprecated : Validity::kValid;
-            tip = c.deprecated ? tr("Valid, but uses deprecated syntax") : tr("Valid filter: Enter applies it");
+            m_validity = c.caution ? Validity::kCaution : Validity::kValid;
+            tip = c.caution ? tr("Valid, but column %1: %2")
+                                  .arg(c.caution->column + 1)
+                                  .arg(QString::fromStdString(c.caution->message))
+                            : tr("Valid filter: Enter applies it");
         }
     }
     // Wireshark's colours: the state reads at a glance, the text stays black on all three.
@@ -129,7 +132,7 @@ void FilterBar::validate()
     case Validity::kEmpty: m_edit->setStyleSheet(QString()); break;
     case Validity::kValid: m_edit->setStyleSheet(base.arg(QStringLiteral("#afffaf"))); break;
     case Validity::kInvalid: m_edit->setStyleSheet(base.arg(QStringLiteral("#ffafaf"))); break;
-    case Validity::kDeprecated: m_edit->setStyleSheet(base.arg(QStringLiteral("#ffffaf"))); break;
+    case Validity::kCaution: m_edit->setStyleSheet(base.arg(QStringLiteral("#ffffaf"))); break;
     }
     m_edit->setToolTip(tip);
     m_edit->setProperty("validity", int(m_validity));

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The display filter toolbar: sysdig filter syntax, compiled on every keystroke so the field turns green
-// (valid), red (invalid, the error and its column in the tooltip) or yellow (deprecated); Enter applies it
-// through the document, which runs it as a job. Keeps a history (QSettings) offered as completion and in a
-// drop-down, and saved filters as buttons beside the bar (also QSettings). GUI thread.
+// (valid), red (invalid, the error and its column in the tooltip) or yellow (valid, but a likely mistake, said
+// in the tooltip); Enter applies it through the document, which runs it as a job. Keeps a history (QSettings)
+// offered as completion and in a drop-down, and saved filters as buttons beside the bar (also QSettings).
+// GUI thread.
 #include <QStringList>
 #include <QWidget>
 
@@ -18,7 +19,7 @@ class TraceDocument;
 class FilterBar : public QWidget {
     Q_OBJECT
 public:
-    enum class Validity { kEmpty, kValid, kInvalid, kDeprecated };
+    enum class Validity { kEmpty, kValid, kInvalid, kCaution };
 
     explicit FilterBar(TraceDocument* document, QWidget* parent = nullptr);
     QLineEdit* edit() const { return m_edit; }

@@ -47,6 +47,30 @@ bool FilterEngine::available()
     return true;
 }
 
+namespace {
+
+// Why a filter that compiles probably does not do what its author means (Wireshark's yellow bar), or nullopt.
+std::optional<FilterError> caution(const filter::FilterProgram& program)
+{
+    static constexpr std::string_view kNoSource[] = {"k8s.", "mesos.", "marathon.", "span.", "evtin.", "syslog."};
+    for (const filter::FilterCheck& c : program.checks) {
+        const std::string_view name = c.field.info ? std::string_view(c.field.info->name) : std::string_view();
+        for (std::string_view prefix : kNoSource)
+            if (name.starts_with(prefix))
+                return FilterError{int(c.column), std::string(name) + " has no value in a syscall capture"};
+        if (c.special == filter::FilterCheck::Special::kNeverMatches)
+            return FilterError{int(c.column), c.field.text + " never matches in a filter (as in sysdig 0.29.3); "
+                                                             "use evt.arg." + c.field.argName + " instead"};
+        for (const filter::FilterLiteral& l : c.literals)
+            if (l.str == "<NA>")
+                return FilterError{int(c.column), "<NA> is how output shows a missing value; a filter compares the "
+                                                  "value itself: use 'not " + c.field.text + " exists'"};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 FilterEngine::Compiled FilterEngine::compile(const std::string& text)
 {
     Compiled c;
@@ -59,6 +83,7 @@ FilterEngine::Compiled FilterEngine::compile(const std::string& text)
     }
     if (r->empty())
         return c;
+    c.caution = caution(*r);
     c.program = std::make_shared<const Program>(std::move(r.value()));
     return c;
 }

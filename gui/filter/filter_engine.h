@@ -27,7 +27,9 @@ public:
     struct Compiled {
         ProgramPtr program;                // null for the empty filter (matches every event)
         std::optional<FilterError> error;  // set when the text does not compile
-        bool deprecated = false;           // compiles, but uses something sysdig deprecates
+        // Compiles, but probably does not do what is meant (a field a syscall capture never fills, a comparison
+        // with <NA>): the filter bar turns yellow and says why.
+        std::optional<FilterError> caution;
         bool ok() const { return !error.has_value(); }
     };
 
