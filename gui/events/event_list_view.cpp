@@ -325,12 +325,15 @@ void EventListView::followDocument(qint64 ordinal)
 void EventListView::restoreCurrent()
 {
     updateScrollBars();
-    // After a filter: keep the current event in view when it is still displayed.
+    // After a filter: keep the current event in view when it is still displayed; when the filter hid it, nothing
+    // is selected any more (as in Wireshark), so the decode pane does not show an event the list does not.
     m_current = -1;
     if (auto cur = m_document->currentEvent()) {
         const int row = m_model->rowOf(*cur);
         if (row >= 0)
             setCurrentRowInternal(row, false, ScrollHint::kCenter);
+        else
+            m_document->clearSelection();
     }
     viewport()->update();
 }
