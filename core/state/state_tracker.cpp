@@ -522,7 +522,14 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         ctx.paired = true;
         ctx.enterTs = ps.enterTs;
         ctx.enterOffset = ps.enterOffset;
-        haveEnter = format::CaptureReader::eventAt(bytes, ps.enterOffset, enter);
+        // Only these exits read their enter's parameters: the others skip parsing it again.
+        switch (ev.type) {
+        case 3: case 59: case 103: case 307: case 327: case 19: case 31: case 49: case 151:
+            haveEnter = format::CaptureReader::eventAt(bytes, ps.enterOffset, enter);
+            break;
+        default:
+            break;
+        }
         if ((info->flags & format::kEfUsesFd) && ps.hasLastFd) {
             ctx.fdNum = ps.lastFd;
             ctx.hasFdNum = true;
