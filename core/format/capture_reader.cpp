@@ -475,9 +475,10 @@ CaptureReader::Step CaptureReader::next(RawEvent& ev)
             m_error = truncatedAt(size, m_pos, total);
             return Step::kError;
         }
-        std::string why;
-        EventParse p = parseEvent(m_bytes, m_pos, type, total, ev, &why);
+        EventParse p = parseEvent(m_bytes, m_pos, type, total, ev, nullptr);
         if (p == EventParse::kBad) {
+            std::string why; // parsed again for the reason: the common path builds no string
+            parseEvent(m_bytes, m_pos, type, total, ev, &why);
             m_error = corruptAt(m_pos, why);
             return Step::kError;
         }
