@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What syscope knows about one file descriptor at one point of a capture. Immutable once stored as a version.
+#include "base/shared_string.h"
 #include "format/capture_metadata.h"
 
 #include <array>
 #include <cstdint>
-#include <string>
 
 namespace syscope::state {
 
@@ -18,7 +18,7 @@ struct FdInfo {
     L4Proto l4proto = L4Proto::kUnknown;
     uint32_t openFlags = 0;
     uint64_t ino = 0;
-    std::string name;
+    SharedString name; // shared by the versions of the fd, and by fds of the same name
     std::array<uint8_t, 16> sip{}, dip{};
     uint16_t sport = 0, dport = 0;
     uint64_t unixSource = 0, unixDest = 0;

@@ -55,7 +55,7 @@ public:
     const ThreadInfo* threadAt(int64_t tid, uint64_t ordinal) const;
     const FdInfo* fdAt(int64_t tableOwner, int64_t fd, uint64_t ordinal) const;
     // The directory a thread's relative paths resolve against (its process's cwd) at `ordinal`.
-    const std::string& cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
+    const SharedString& cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
 
     const std::string* userName(uint32_t uid) const;
     const std::string* groupName(uint32_t gid) const;
@@ -97,16 +97,20 @@ private:
 
     void applyExit(const format::RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes, PairState& ps,
                    EventContext& ctx, uint32_t& tv);
-    bool updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> tuple, int64_t owner, bool incoming) const;
+    bool updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> tuple, int64_t owner, bool incoming);
     void patchZeroAddress(FdInfo& f) const;
     FdInfo::Role guessRole(const FdInfo& f, int64_t owner, bool incoming) const;
     void applyClone(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
-    static ThreadInfo callerFromClone(const format::RawEvent& ev, const ThreadInfo& known);
+    ThreadInfo callerFromClone(const format::RawEvent& ev, const ThreadInfo& known);
+    // A directory as a cwd is kept: with a trailing '/'; an empty one becomes `ifEmpty`.
+    SharedString internDir(std::string_view dir, std::string_view ifEmpty = {});
     void applyExecve(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
 
     format::CaptureMetadata m_meta;
     std::deque<ThreadInfo> m_threads;
     std::deque<FdInfo> m_fds;
+    // Every string of the versions above, once (versions share them).
+    StringInterner m_strings;
     std::unordered_map<int64_t, History> m_threadHistory;
     std::unordered_map<FdKey, History, FdKeyHash> m_fdHistory;
     std::unordered_map<int64_t, std::unordered_map<int64_t, uint32_t>> m_liveTables; // owner -> fd -> version
