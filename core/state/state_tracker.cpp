@@ -65,6 +65,9 @@ bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t, StringInterner& strin
     if (t.empty())
         return false;
     std::string name;
+    // The addresses share storage with a unix socket's endpoints: start from none when the fd changes kind.
+    if ((t[0] == 2 || t[0] == 10) && !fd.isIpv4() && !fd.isIpv6())
+        fd.sip = fd.dip = {};
     switch (t[0]) {
     case 2: // AF_INET
         if (t.size() < 13)
@@ -142,14 +145,18 @@ FdInfo fromEntry(const format::FdEntry& e, StringInterner& strings)
     f.fd = e.fd;
     f.type = e.type;
     f.ino = e.ino;
-    f.openFlags = e.openFlags;
     f.l4proto = e.l4proto;
-    f.sip = e.sip;
-    f.dip = e.dip;
     f.sport = e.sport;
     f.dport = e.dport;
-    f.unixSource = e.unixSource;
-    f.unixDest = e.unixDest;
+    if (e.type == FdType::kUnixSock) {
+        f.unixSource = e.unixSource;
+        f.unixDest = e.unixDest;
+    } else if (e.type == FdType::kFileV2)
+        f.openFlags = e.openFlags;
+    else {
+        f.sip = e.sip;
+        f.dip = e.dip;
+    }
     if (e.type == FdType::kIpv4Sock || e.type == FdType::kIpv6Sock || e.type == FdType::kUnixSock)
         f.role = FdInfo::Role::kClient; // connections found by the /proc scan are established
     std::string name;
