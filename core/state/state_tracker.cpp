@@ -265,26 +265,12 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
     }
 }
 
-const std::pair<uint64_t, uint32_t>* StateTracker::lookup(const History& h, uint64_t ordinal)
-{
-    // The last entry that starts at or before `ordinal`.
-    auto it = std::upper_bound(h.entries.begin(), h.entries.end(), ordinal,
-                               [](uint64_t o, const auto& e) { return o < e.first; });
-    if (it == h.entries.begin())
-        return nullptr;
-    return &*(it - 1);
-}
-
 uint32_t StateTracker::addThreadVersion(ThreadInfo t, uint64_t ordinal)
 {
     uint32_t v = uint32_t(m_threads.size());
     int64_t tid = t.tid;
     m_threads.push_back(std::move(t));
-    auto& h = m_threadHistory[tid].entries;
-    if (!h.empty() && h.back().first == ordinal)
-        h.back().second = v;
-    else
-        h.emplace_back(ordinal, v);
+    m_threadHistory[tid].set(ordinal, v);
     return v;
 }
 
@@ -302,8 +288,8 @@ const ThreadInfo* StateTracker::threadAt(int64_t tid, uint64_t ordinal) const
     auto it = m_threadHistory.find(tid);
     if (it == m_threadHistory.end())
         return nullptr;
-    auto* e = lookup(it->second, ordinal);
-    return !e || e->second == kNoVersion ? nullptr : &m_threads[e->second];
+    uint32_t v = it->second.at(ordinal);
+    return v == kNoVersion ? nullptr : &m_threads[v];
 }
 
 const FdInfo* StateTracker::fdAt(int64_t owner, int64_t fd, uint64_t ordinal) const
@@ -311,8 +297,8 @@ const FdInfo* StateTracker::fdAt(int64_t owner, int64_t fd, uint64_t ordinal) co
     auto it = m_fdHistory.find(FdKey{owner, fd});
     if (it == m_fdHistory.end())
         return nullptr;
-    auto* e = lookup(it->second, ordinal);
-    return !e || e->second == kNoVersion ? nullptr : &m_fds[e->second];
+    uint32_t v = it->second.at(ordinal);
+    return v == kNoVersion ? nullptr : &m_fds[v];
 }
 
 const SharedString& StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
@@ -328,9 +314,9 @@ uint64_t StateTracker::memoryBytes() const
     // Versions hold their strings by reference: the interner has each distinct one once.
     uint64_t n = m_threads.size() * sizeof(ThreadInfo) + m_fds.size() * sizeof(FdInfo) + m_strings.memoryBytes();
     for (const auto& [k, h] : m_threadHistory)
-        n += sizeof(k) + sizeof(h) + h.entries.capacity() * sizeof(h.entries[0]) + 16;
+        n += sizeof(k) + sizeof(h) + h.heapBytes() + 16;
     for (const auto& [k, h] : m_fdHistory)
-        n += sizeof(k) + sizeof(h) + h.entries.capacity() * sizeof(h.entries[0]) + 16;
+        n += sizeof(k) + sizeof(h) + h.heapBytes() + 16;
     return n;
 }
 
@@ -382,11 +368,7 @@ uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
     int64_t num = fd.fd;
     m_fds.push_back(std::move(fd));
     m_liveTables[owner][num] = v;
-    auto& h = m_fdHistory[FdKey{owner, num}].entries;
-    if (!h.empty() && h.back().first == ordinal)
-        h.back().second = v;
-    else
-        h.emplace_back(ordinal, v);
+    m_fdHistory[FdKey{owner, num}].set(ordinal, v);
     return v;
 }
 
@@ -395,11 +377,7 @@ void StateTracker::removeFd(int64_t owner, int64_t fd, uint64_t ordinal)
     auto t = m_liveTables.find(owner);
     if (t == m_liveTables.end() || !t->second.erase(fd))
         return;
-    auto& h = m_fdHistory[FdKey{owner, fd}].entries;
-    if (!h.empty() && h.back().first == ordinal)
-        h.back().second = kNoVersion;
-    else
-        h.emplace_back(ordinal, kNoVersion);
+    m_fdHistory[FdKey{owner, fd}].set(ordinal, kNoVersion);
 }
 
 void StateTracker::copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordinal)
@@ -428,7 +406,7 @@ void StateTracker::flushDeferred(uint64_t ordinal)
         auto it = m_threadHistory.find(tid);
         if (it == m_threadHistory.end() || it->second.current() == kNoVersion)
             continue;
-        it->second.entries.emplace_back(ordinal, kNoVersion);
+        it->second.set(ordinal, kNoVersion);
         m_pairs.erase(tid);
     }
     m_deferredThreadRemovals.clear();

@@ -9,6 +9,7 @@
 #include "state/container_table.h"
 #include "state/fd_info.h"
 #include "state/thread_info.h"
+#include "state/version_history.h"
 
 #include <deque>
 #include <span>
@@ -17,8 +18,6 @@
 #include <vector>
 
 namespace syscope::state {
-
-inline constexpr uint32_t kNoVersion = 0xffffffff;
 
 // What the tracker learned about one event, stored by the index beside it.
 struct EventContext {
@@ -64,10 +63,6 @@ public:
     const ContainerTable& containers() const { return m_containers; }
 
 private:
-    struct History {
-        std::vector<std::pair<uint64_t, uint32_t>> entries; // (from ordinal, version or kNoVersion)
-        uint32_t current() const { return entries.empty() ? kNoVersion : entries.back().second; }
-    };
     struct FdKey {
         int64_t owner, fd;
         bool operator==(const FdKey&) const = default;
@@ -82,8 +77,6 @@ private:
         int64_t lastFd = -1;
         bool hasLastFd = false;
     };
-
-    static const std::pair<uint64_t, uint32_t>* lookup(const History& h, uint64_t ordinal);
 
     uint32_t addThreadVersion(ThreadInfo t, uint64_t ordinal);
     const ThreadInfo* currentThread(int64_t tid) const;
@@ -111,8 +104,8 @@ private:
     std::deque<FdInfo> m_fds;
     // Every string of the versions above, once (versions share them).
     StringInterner m_strings;
-    std::unordered_map<int64_t, History> m_threadHistory;
-    std::unordered_map<FdKey, History, FdKeyHash> m_fdHistory;
+    std::unordered_map<int64_t, VersionHistory> m_threadHistory;
+    std::unordered_map<FdKey, VersionHistory, FdKeyHash> m_fdHistory;
     std::unordered_map<int64_t, std::unordered_map<int64_t, uint32_t>> m_liveTables; // owner -> fd -> version
     std::unordered_map<int64_t, PairState> m_pairs;
     std::vector<FdKey> m_deferredFdRemovals;
