@@ -367,9 +367,14 @@ uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
     uint32_t v = uint32_t(m_fds.size());
     int64_t num = fd.fd;
     m_fds.push_back(std::move(fd));
-    m_liveTables[owner][num] = v;
-    m_fdHistory[FdKey{owner, num}].set(ordinal, v);
+    linkFd(owner, num, v, ordinal);
     return v;
+}
+
+void StateTracker::linkFd(int64_t owner, int64_t fd, uint32_t version, uint64_t ordinal)
+{
+    m_liveTables[owner][fd] = version;
+    m_fdHistory[FdKey{owner, fd}].set(ordinal, version);
 }
 
 void StateTracker::removeFd(int64_t owner, int64_t fd, uint64_t ordinal)
@@ -392,9 +397,11 @@ void StateTracker::copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordi
     auto src = m_liveTables.find(fromOwner);
     if (src == m_liveTables.end())
         return;
+    // The copy of an fd is its version as it is (same number, same content): share it instead of storing it
+    // again. Versions are immutable, so the tables stay independent.
     std::vector<std::pair<int64_t, uint32_t>> entries(src->second.begin(), src->second.end());
     for (auto& [fd, v] : entries)
-        setFd(toOwner, m_fds[v], ordinal);
+        linkFd(toOwner, fd, v, ordinal);
 }
 
 void StateTracker::flushDeferred(uint64_t ordinal)

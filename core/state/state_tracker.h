@@ -3,7 +3,8 @@
 // Applies events, in file order, to the thread and fd tables, the way sysdig 0.29.3's parsers do (see
 // scap-format.md section 5). Every change appends an immutable version, and per-tid / per-fd histories record
 // which version was current from which event on, so any later reader can ask for the state at event n without
-// replaying. Thread affinity: one writer (the indexer); the stores are append-only.
+// replaying. A forked child's fd table starts with its parent's versions: an fd version may be current in
+// several tables. Thread affinity: one writer (the indexer); the stores are append-only.
 #include "format/capture_metadata.h"
 #include "format/raw_event.h"
 #include "state/container_table.h"
@@ -84,6 +85,8 @@ private:
     const FdInfo* currentFd(int64_t owner, int64_t fd) const;
     uint32_t currentFdVersion(int64_t owner, int64_t fd) const;
     uint32_t setFd(int64_t owner, FdInfo fd, uint64_t ordinal);
+    // Makes an existing version fd `fd`'s in `owner`'s table from `ordinal` on.
+    void linkFd(int64_t owner, int64_t fd, uint32_t version, uint64_t ordinal);
     void removeFd(int64_t owner, int64_t fd, uint64_t ordinal);
     void copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordinal);
     void flushDeferred(uint64_t ordinal);
