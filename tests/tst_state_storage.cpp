@@ -2,6 +2,7 @@
 // The compact storage under the state tracker's versions: shared strings, the interner that deduplicates them,
 // and version histories with 32-bit ordinals, including ordinals past 2^32, which no test capture reaches.
 #include "base/shared_string.h"
+#include "base/string_interner.h"
 #include "state/version_history.h"
 
 #include <QTest>

@@ -4,13 +4,13 @@
 // every time a thread or fd changes, and most of their strings (command lines, environments, cgroups, file
 // names) do not change: a copy is one pointer and an atomic increment instead of a heap copy. The counts are
 // atomic because readers on other threads may copy a version's strings while the indexer derives new ones.
-// StringInterner hands out one SharedString per distinct content, so equal strings also share their bytes.
+// StringInterner (string_interner.h) hands out one SharedString per distinct content, so equal strings also
+// share their bytes.
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 namespace syscope {
@@ -66,29 +66,6 @@ private:
     void release() noexcept;
 
     Rep* m_rep = nullptr; // null for the empty string
-};
-
-// Deduplicates strings by content: intern() returns the same SharedString for equal contents for as long as
-// the interner lives (it keeps one reference to each). One thread at a time; the strings it hands out may
-// then be read and copied anywhere.
-class StringInterner {
-public:
-    SharedString intern(std::string_view s);
-    void clear() { m_strings.clear(); }
-    size_t size() const { return m_strings.size(); }
-    // Heap bytes of the distinct strings and of the table that finds them.
-    uint64_t memoryBytes() const;
-
-private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-    };
-    struct Equal {
-        using is_transparent = void;
-        bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-    };
-    std::unordered_set<SharedString, Hash, Equal> m_strings;
 };
 
 } // namespace syscope

@@ -5,6 +5,7 @@
 // which version was current from which event on, so any later reader can ask for the state at event n without
 // replaying. A forked child's fd table starts with its parent's versions: an fd version may be current in
 // several tables. Thread affinity: one writer (the indexer); the stores are append-only.
+#include "base/string_interner.h"
 #include "format/capture_metadata.h"
 #include "format/raw_event.h"
 #include "state/container_table.h"

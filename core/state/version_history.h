@@ -4,7 +4,8 @@
 // looked up by binary search. A capture has tens of thousands of them, so an entry keeps only the low 32 bits
 // of its event ordinal (8 bytes instead of 16): the index stops at 2^32 events, and a reader that streams a
 // longer capture without an index is served by a side list of where each later block of 2^32 ordinals
-// starts, which exists only once such ordinals are seen.
+// starts, which exists only once such ordinals are seen. Thread affinity: that of the StateTracker that owns it
+// (one writer; readers while no write is under way).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
