@@ -105,7 +105,7 @@ const char* l4Text(format::L4Proto p)
 }
 
 // sysdig prints fd names in tables without the characters isprint() rejects.
-std::string cleanName(const std::string& name)
+std::string cleanName(std::string_view name)
 {
     std::string out;
     out.reserve(name.size());

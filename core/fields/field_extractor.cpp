@@ -272,8 +272,8 @@ const ThreadInfo* FieldExtractor::thread()
                 auto e = json.find('"', p + 6);
                 id = std::string(json.substr(p + 6, e == std::string_view::npos ? 0 : e - p - 6));
             }
-            m_containerThread.comm = "container:" + id;
-            m_containerThread.containerId = id;
+            m_containerThread.comm = SharedString("container:" + id);
+            m_containerThread.containerId = SharedString(id);
             m_containerThread.uid = m_containerThread.gid = 0;
             m_containerThread.ptid = 0;
             m_containerThread.loginuid = 0;
@@ -462,7 +462,8 @@ std::string_view FieldExtractor::containerId()
     // Keyed by the thread version (its address), not by the context: some events find their thread by lookup.
     if (m_containerIdThread != t) {
         m_containerIdThread = t;
-        m_containerIdCache = t->containerId.empty() ? state::ContainerTable::idFromCgroups(t->cgroups) : t->containerId;
+        m_containerIdCache =
+            t->containerId.empty() ? state::ContainerTable::idFromCgroups(t->cgroups) : t->containerId.str();
     }
     return m_containerIdCache;
 }
@@ -850,7 +851,7 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         return setNum(out, eventThread() ? latency() : 0);
     case FieldId::kEvtIsSyslog: {
         const FdInfo* f = (flags & format::kEfWritesToFd) ? eventFd() : nullptr;
-        return setNum(out, f && f->name.find("/dev/log") != std::string::npos ? 1 : 0);
+        return setNum(out, f && f->name.view().find("/dev/log") != std::string_view::npos ? 1 : 0);
     }
     case FieldId::kEvtCount:
         return setNum(out, 1);
@@ -931,7 +932,7 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         else if (dirfd == kAtFdCwd)
             base = std::string(decode::HistoryStateView(m_state, *m_ctx, m_ordinal).cwd());
         else if (const FdInfo* d = m_state.fdAt(t->fdTableOwner, dirfd, m_ordinal))
-            base = d->name + '/';
+            base = d->name.str() + '/';
         else
             base = "<UNKNOWN>/";
         m_scratch = decode::joinPath(base, path);
@@ -1008,7 +1009,7 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         appendJoined(m_scratch, t->env, ' ');
         return setScratch(out);
     case FieldId::kProcCmdline: {
-        m_scratch = stub ? "<NA>" : t->comm;
+        m_scratch = stub ? std::string_view("<NA>") : t->comm;
         if (!t->args.empty()) {
             m_scratch.push_back(' ');
             appendJoined(m_scratch, t->args, ' ');
@@ -1016,7 +1017,7 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         return setScratch(out);
     }
     case FieldId::kProcExeline:
-        m_scratch = stub ? "<NA>" : t->exe;
+        m_scratch = stub ? std::string_view("<NA>") : t->exe;
         m_scratch.push_back(' ');
         appendJoined(m_scratch, t->args, ' ');
         return setScratch(out);
@@ -1067,7 +1068,7 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
             return false;
         const ThreadInfo* found = nullptr;
         auto isShell = [&](const ThreadInfo& x) {
-            if (!x.incomplete && x.comm.size() >= 2 && x.comm.ends_with("sh"))
+            if (!x.incomplete && x.comm.size() >= 2 && x.comm.view().ends_with("sh"))
                 found = &x;
             return false;
         };
@@ -1172,7 +1173,7 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
     case FieldId::kProcExepath:
         return setString(out, t->exepath);
     case FieldId::kThreadNametid:
-        m_scratch = stub ? "<NA>" : t->comm;
+        m_scratch = stub ? std::string_view("<NA>") : t->comm;
         appendSigned(m_scratch, int64_t(ev.tid));
         return setScratch(out);
     case FieldId::kProcVpgid:
@@ -1362,7 +1363,7 @@ bool FieldExtractor::fdNameFromCreator(std::string& name)
         else if (dirfd == kAtFdCwd)
             base = t ? std::string(decode::HistoryStateView(m_state, *m_ctx, m_ordinal).cwd()) : std::string();
         else if (const FdInfo* d = t ? m_state.fdAt(t->fdTableOwner, dirfd, m_ordinal) : nullptr)
-            base = d->name + '/';
+            base = d->name.str() + '/';
         name = decode::joinPath(base, path);
         return true;
     }
@@ -1449,15 +1450,15 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
         const bool file = f->type == FdType::kFile || f->type == FdType::kFileV2;
         if (!file && f->type != FdType::kDirectory)
             return false;
-        std::string dir = file ? std::string(directoryOf(f->name)) : f->name;
+        std::string dir(file ? directoryOf(f->name) : f->name.view());
         m_scratch = ref.id == FieldId::kFdContainerdirectory ? std::string(containerId()) + ':' + dir : dir;
         return setScratch(out);
     }
     case FieldId::kFdFilename: {
         if (f->type != FdType::kFile && f->type != FdType::kFileV2)
             return false;
-        size_t pos = f->name.rfind('/');
-        if (pos == std::string::npos)
+        size_t pos = f->name.view().rfind('/');
+        if (pos == std::string_view::npos)
             return setString(out, "/");
         if (pos < f->name.size() - 1)
             return setString(out, std::string_view(f->name).substr(pos + 1));

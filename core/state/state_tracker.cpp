@@ -19,6 +19,13 @@ using format::RawEvent;
 
 namespace {
 
+// A BYTEBUF parameter (multi-strings keep their NULs).
+std::string_view bytesParam(const RawEvent& ev, uint32_t i)
+{
+    auto b = ev.param(i);
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
+
 constexpr uint32_t kCloneFiles = 0x1;
 constexpr uint32_t kCloneThread = 0x2000;
 constexpr uint32_t kCloneChildInPidns = 0x20000000;
@@ -46,18 +53,21 @@ bool isExecveExit(uint16_t t)
     }
 }
 
-std::string basenameOf(std::string_view s)
+std::string_view basenameOf(std::string_view s)
 {
     auto p = s.rfind('/');
-    return std::string(p == std::string_view::npos ? s : s.substr(p + 1));
+    return p == std::string_view::npos ? s : s.substr(p + 1);
 }
 
 // Builds the fd name of a connected socket from a SOCKTUPLE parameter; false when the tuple is unusable.
-bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t)
+bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t, StringInterner& strings)
 {
     if (t.empty())
         return false;
     std::string name;
+    // The addresses share storage with a unix socket's endpoints: start from none when the fd changes kind.
+    if ((t[0] == 2 || t[0] == 10) && !fd.isIpv4() && !fd.isIpv6())
+        fd.sip = fd.dip = {};
     switch (t[0]) {
     case 2: // AF_INET
         if (t.size() < 13)
@@ -100,7 +110,7 @@ bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t)
         decode::appendHex(name, fd.unixDest, false);
         name.push_back(' ');
         name += path;
-        fd.name = std::move(name);
+        fd.name = strings.intern(name);
         return true;
     }
     default:
@@ -125,24 +135,28 @@ bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t)
         name.push_back(':');
         decode::appendUDec(name, fd.dport);
     }
-    fd.name = std::move(name);
+    fd.name = strings.intern(name);
     return true;
 }
 
-FdInfo fromEntry(const format::FdEntry& e)
+FdInfo fromEntry(const format::FdEntry& e, StringInterner& strings)
 {
     FdInfo f;
     f.fd = e.fd;
     f.type = e.type;
     f.ino = e.ino;
-    f.openFlags = e.openFlags;
     f.l4proto = e.l4proto;
-    f.sip = e.sip;
-    f.dip = e.dip;
     f.sport = e.sport;
     f.dport = e.dport;
-    f.unixSource = e.unixSource;
-    f.unixDest = e.unixDest;
+    if (e.type == FdType::kUnixSock) {
+        f.unixSource = e.unixSource;
+        f.unixDest = e.unixDest;
+    } else if (e.type == FdType::kFileV2)
+        f.openFlags = e.openFlags;
+    else {
+        f.sip = e.sip;
+        f.dip = e.dip;
+    }
     if (e.type == FdType::kIpv4Sock || e.type == FdType::kIpv6Sock || e.type == FdType::kUnixSock)
         f.role = FdInfo::Role::kClient; // connections found by the /proc scan are established
     std::string name;
@@ -187,7 +201,7 @@ FdInfo fromEntry(const format::FdEntry& e)
         name = e.name;
         break;
     }
-    f.name = std::move(name);
+    f.name = strings.intern(name);
     return f;
 }
 
@@ -207,6 +221,7 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
     m_users.clear();
     m_groups.clear();
     m_containers.clear();
+    m_strings.clear();
     m_sawActivity = false;
     for (const auto& u : meta.users)
         m_users.emplace(u.uid, u.name);
@@ -219,15 +234,13 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
         t.ptid = int64_t(p.ptid);
         t.sid = int64_t(p.sid);
         t.vpgid = int64_t(p.vpgid);
-        t.comm = p.comm;
-        t.exe = p.exe;
-        t.exepath = p.exepath;
-        t.args = p.args;
-        t.env = p.env;
-        t.cgroups = p.cgroups;
-        t.cwd = p.cwd;
-        if (!t.cwd.empty() && t.cwd.back() != '/')
-            t.cwd.push_back('/');
+        t.comm = m_strings.intern(p.comm);
+        t.exe = m_strings.intern(p.exe);
+        t.exepath = m_strings.intern(p.exepath);
+        t.args = m_strings.intern(p.args);
+        t.env = m_strings.intern(p.env);
+        t.cgroups = m_strings.intern(p.cgroups);
+        t.cwd = internDir(p.cwd);
         t.fdlimit = p.fdlimit;
         t.flags = p.flags;
         t.uid = p.uid;
@@ -248,18 +261,8 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
         const ThreadInfo* t = currentThread(int64_t(list.tid));
         int64_t owner = t ? t->fdTableOwner : int64_t(list.tid);
         for (const auto& e : list.fds)
-            setFd(owner, fromEntry(e), 0);
+            setFd(owner, fromEntry(e, m_strings), 0);
     }
-}
-
-const std::pair<uint64_t, uint32_t>* StateTracker::lookup(const History& h, uint64_t ordinal)
-{
-    // The last entry that starts at or before `ordinal`.
-    auto it = std::upper_bound(h.entries.begin(), h.entries.end(), ordinal,
-                               [](uint64_t o, const auto& e) { return o < e.first; });
-    if (it == h.entries.begin())
-        return nullptr;
-    return &*(it - 1);
 }
 
 uint32_t StateTracker::addThreadVersion(ThreadInfo t, uint64_t ordinal)
@@ -267,11 +270,7 @@ uint32_t StateTracker::addThreadVersion(ThreadInfo t, uint64_t ordinal)
     uint32_t v = uint32_t(m_threads.size());
     int64_t tid = t.tid;
     m_threads.push_back(std::move(t));
-    auto& h = m_threadHistory[tid].entries;
-    if (!h.empty() && h.back().first == ordinal)
-        h.back().second = v;
-    else
-        h.emplace_back(ordinal, v);
+    m_threadHistory[tid].set(ordinal, v);
     return v;
 }
 
@@ -289,8 +288,8 @@ const ThreadInfo* StateTracker::threadAt(int64_t tid, uint64_t ordinal) const
     auto it = m_threadHistory.find(tid);
     if (it == m_threadHistory.end())
         return nullptr;
-    auto* e = lookup(it->second, ordinal);
-    return !e || e->second == kNoVersion ? nullptr : &m_threads[e->second];
+    uint32_t v = it->second.at(ordinal);
+    return v == kNoVersion ? nullptr : &m_threads[v];
 }
 
 const FdInfo* StateTracker::fdAt(int64_t owner, int64_t fd, uint64_t ordinal) const
@@ -298,11 +297,11 @@ const FdInfo* StateTracker::fdAt(int64_t owner, int64_t fd, uint64_t ordinal) co
     auto it = m_fdHistory.find(FdKey{owner, fd});
     if (it == m_fdHistory.end())
         return nullptr;
-    auto* e = lookup(it->second, ordinal);
-    return !e || e->second == kNoVersion ? nullptr : &m_fds[e->second];
+    uint32_t v = it->second.at(ordinal);
+    return v == kNoVersion ? nullptr : &m_fds[v];
 }
 
-const std::string& StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
+const SharedString& StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) const
 {
     if (t.pid != t.tid)
         if (const ThreadInfo* main = threadAt(t.pid, ordinal))
@@ -312,17 +311,12 @@ const std::string& StateTracker::cwdOf(const ThreadInfo& t, uint64_t ordinal) co
 
 uint64_t StateTracker::memoryBytes() const
 {
-    auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : 0; };
-    uint64_t n = 0;
-    for (const ThreadInfo& t : m_threads)
-        n += sizeof t + str(t.comm) + str(t.exe) + str(t.exepath) + str(t.args) + str(t.env) + str(t.cgroups) +
-             str(t.cwd) + str(t.containerId);
-    for (const FdInfo& f : m_fds)
-        n += sizeof f + str(f.name);
+    // Versions hold their strings by reference: the interner has each distinct one once.
+    uint64_t n = m_threads.size() * sizeof(ThreadInfo) + m_fds.size() * sizeof(FdInfo) + m_strings.memoryBytes();
     for (const auto& [k, h] : m_threadHistory)
-        n += sizeof(k) + sizeof(h) + h.entries.capacity() * sizeof(h.entries[0]) + 16;
+        n += sizeof(k) + sizeof(h) + h.heapBytes() + 16;
     for (const auto& [k, h] : m_fdHistory)
-        n += sizeof(k) + sizeof(h) + h.entries.capacity() * sizeof(h.entries[0]) + 16;
+        n += sizeof(k) + sizeof(h) + h.heapBytes() + 16;
     return n;
 }
 
@@ -373,13 +367,14 @@ uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
     uint32_t v = uint32_t(m_fds.size());
     int64_t num = fd.fd;
     m_fds.push_back(std::move(fd));
-    m_liveTables[owner][num] = v;
-    auto& h = m_fdHistory[FdKey{owner, num}].entries;
-    if (!h.empty() && h.back().first == ordinal)
-        h.back().second = v;
-    else
-        h.emplace_back(ordinal, v);
+    linkFd(owner, num, v, ordinal);
     return v;
+}
+
+void StateTracker::linkFd(int64_t owner, int64_t fd, uint32_t version, uint64_t ordinal)
+{
+    m_liveTables[owner][fd] = version;
+    m_fdHistory[FdKey{owner, fd}].set(ordinal, version);
 }
 
 void StateTracker::removeFd(int64_t owner, int64_t fd, uint64_t ordinal)
@@ -387,11 +382,7 @@ void StateTracker::removeFd(int64_t owner, int64_t fd, uint64_t ordinal)
     auto t = m_liveTables.find(owner);
     if (t == m_liveTables.end() || !t->second.erase(fd))
         return;
-    auto& h = m_fdHistory[FdKey{owner, fd}].entries;
-    if (!h.empty() && h.back().first == ordinal)
-        h.back().second = kNoVersion;
-    else
-        h.emplace_back(ordinal, kNoVersion);
+    m_fdHistory[FdKey{owner, fd}].set(ordinal, kNoVersion);
 }
 
 void StateTracker::copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordinal)
@@ -406,9 +397,11 @@ void StateTracker::copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordi
     auto src = m_liveTables.find(fromOwner);
     if (src == m_liveTables.end())
         return;
+    // The copy of an fd is its version as it is (same number, same content): share it instead of storing it
+    // again. Versions are immutable, so the tables stay independent.
     std::vector<std::pair<int64_t, uint32_t>> entries(src->second.begin(), src->second.end());
     for (auto& [fd, v] : entries)
-        setFd(toOwner, m_fds[v], ordinal);
+        linkFd(toOwner, fd, v, ordinal);
 }
 
 void StateTracker::flushDeferred(uint64_t ordinal)
@@ -420,7 +413,7 @@ void StateTracker::flushDeferred(uint64_t ordinal)
         auto it = m_threadHistory.find(tid);
         if (it == m_threadHistory.end() || it->second.current() == kNoVersion)
             continue;
-        it->second.entries.emplace_back(ordinal, kNoVersion);
+        it->second.set(ordinal, kNoVersion);
         m_pairs.erase(tid);
     }
     m_deferredThreadRemovals.clear();
@@ -497,7 +490,7 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
                     if (addr.size() > 1 && addr[0] == 1) {
                         FdInfo copy = *fd;
                         std::string_view path(reinterpret_cast<const char*>(addr.data() + 1), addr.size() - 1);
-                        copy.name = std::string(path.substr(0, path.find('\0')));
+                        copy.name = m_strings.intern(path.substr(0, path.find('\0')));
                         setFd(t.fdTableOwner, std::move(copy), ordinal);
                     }
                 }
@@ -553,13 +546,13 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         f.fd = fd;
         f.openFlags = flags;
         f.type = (flags & kOpenDirectory) ? FdType::kDirectory : FdType::kFileV2;
-        std::string base;
+        std::string_view base;
         if (relToDirfd && dirfd != kAtFdCwd) {
             if (const FdInfo* d = currentFd(owner, dirfd))
                 base = d->name;
         } else
             base = cwdOf(*t, ordinal);
-        f.name = decode::joinPath(base, rawName);
+        f.name = m_strings.intern(decode::joinPath(base, rawName));
         ctx.fdNum = fd;
         ctx.hasFdNum = true;
         ctx.fdVersion = setFd(owner, std::move(f), ordinal);
@@ -687,7 +680,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             name = std::string(path.substr(0, path.find('\0')));
         } else
             break;
-        f.name = std::move(name);
+        f.name = m_strings.intern(name);
         ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         break;
     }
@@ -698,7 +691,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         if (!cur)
             break;
         FdInfo f = *cur;
-        if (fillFromTuple(f, ev.param(1))) {
+        if (fillFromTuple(f, ev.param(1), m_strings)) {
             f.role = FdInfo::Role::kClient;
             ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         }
@@ -710,7 +703,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         FdInfo f;
         f.fd = *res;
         f.l4proto = L4Proto::kTcp;
-        if (!fillFromTuple(f, ev.param(1)))
+        if (!fillFromTuple(f, ev.param(1), m_strings))
             break;
         if (f.type == FdType::kUnixSock)
             f.l4proto = L4Proto::kUnknown;
@@ -804,9 +797,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             break;
         int64_t holder = t->pid != t->tid && currentThread(t->pid) ? t->pid : t->tid;
         ThreadInfo copy = *currentThread(holder);
-        copy.cwd = decode::joinPath(cwdOf(*t, ordinal), *path);
-        if (copy.cwd.back() != '/')
-            copy.cwd.push_back('/');
+        copy.cwd = internDir(decode::joinPath(cwdOf(*t, ordinal), *path), "/");
         uint32_t v = addThreadVersion(std::move(copy), ordinal);
         if (holder == t->tid)
             tv = v;
@@ -820,9 +811,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             break;
         int64_t holder = t->pid != t->tid && currentThread(t->pid) ? t->pid : t->tid;
         ThreadInfo copy = *currentThread(holder);
-        copy.cwd = d->name;
-        if (copy.cwd.empty() || copy.cwd.back() != '/')
-            copy.cwd.push_back('/');
+        copy.cwd = internDir(d->name, "/");
         uint32_t v = addThreadVersion(std::move(copy), ordinal);
         if (holder == t->tid)
             tv = v;
@@ -849,7 +838,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             f.fd = *res;
             f.type = ft;
             if (ft == FdType::kMemfd)
-                f.name = std::string(paramStr(ev, "name").value_or(""));
+                f.name = m_strings.intern(paramStr(ev, "name").value_or(""));
             setFd(owner, std::move(f), ordinal);
         }
         break;
@@ -860,7 +849,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
 // A datagram socket learns its peer from every sendto/recvfrom tuple. The rules follow sysdig 0.29.3: an
 // unchanged tuple (either orientation) changes nothing, a missing transport becomes UDP, a zero local address
 // is filled in from the interface list, and the tuple is oriented client -> server once a role is known.
-bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t, int64_t owner, bool incoming) const
+bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t, int64_t owner, bool incoming)
 {
     if (t.empty())
         return false;
@@ -921,7 +910,7 @@ bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t
                 decode::appendIpv6(name, dip.data());
                 name.push_back(':');
                 decode::appendUDec(name, dport);
-                f.name = std::move(name);
+                f.name = m_strings.intern(name);
                 return true;
             }
             break;
@@ -934,7 +923,7 @@ bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t
         if (t.size() < 17)
             return false;
         FdInfo u = f;
-        if (!fillFromTuple(u, t))
+        if (!fillFromTuple(u, t, m_strings))
             return false;
         f = std::move(u);
         return true;
@@ -967,7 +956,7 @@ bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t
     addr(f.dip);
     name.push_back(':');
     decode::appendUDec(name, f.dport);
-    f.name = std::move(name);
+    f.name = m_strings.intern(name);
     return true;
 }
 
@@ -1034,6 +1023,18 @@ FdInfo::Role StateTracker::guessRole(const FdInfo& f, int64_t owner, bool incomi
     return incoming ? FdInfo::Role::kServer : FdInfo::Role::kClient;
 }
 
+SharedString StateTracker::internDir(std::string_view dir, std::string_view ifEmpty)
+{
+    if (dir.empty())
+        return m_strings.intern(ifEmpty);
+    if (dir.back() == '/')
+        return m_strings.intern(dir);
+    std::string slashed;
+    slashed.reserve(dir.size() + 1);
+    slashed.append(dir).push_back('/');
+    return m_strings.intern(slashed);
+}
+
 void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv)
 {
     auto res = paramInt(ev, 0);
@@ -1069,20 +1070,12 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
     }
     child.tid = childTid;
     child.cloneTs = ev.ts;
-    child.exe = std::string(paramStr(ev, "exe").value_or(""));
-    child.args = std::string(paramStr(ev, "args").value_or(""));
-    if (ev.nparams > 2) { // args is a BYTEBUF multi-string: keep its NULs
-        auto a = ev.param(2);
-        child.args.assign(reinterpret_cast<const char*>(a.data()), a.size());
-    }
-    if (auto comm = paramStr(ev, "comm"))
-        child.comm = std::string(*comm);
-    else
-        child.comm = basenameOf(child.exe);
-    if (int ci = findParam(ev.type, "cgroups"); ci >= 0 && uint32_t(ci) < ev.nparams) {
-        auto c = ev.param(uint32_t(ci));
-        child.cgroups.assign(reinterpret_cast<const char*>(c.data()), c.size());
-    }
+    child.exe = m_strings.intern(paramStr(ev, "exe").value_or(""));
+    child.args = ev.nparams > 2 ? m_strings.intern(bytesParam(ev, 2)) // a BYTEBUF multi-string: keep its NULs
+                                : m_strings.intern(paramStr(ev, "args").value_or(""));
+    child.comm = m_strings.intern(paramStr(ev, "comm").value_or(basenameOf(child.exe)));
+    if (int ci = findParam(ev.type, "cgroups"); ci >= 0 && uint32_t(ci) < ev.nparams)
+        child.cgroups = m_strings.intern(bytesParam(ev, uint32_t(ci)));
     child.fdlimit = paramInt(ev, "fdlimit").value_or(0);
     child.flags = flags;
     child.uid = uint32_t(paramUInt(ev, "uid").value_or(0));
@@ -1097,11 +1090,8 @@ void StateTracker::applyClone(const RawEvent& ev, uint64_t ordinal, uint32_t& tv
         child.vpgid = parent->vpgid;
         child.loginuid = parent->loginuid;
         child.tty = parent->tty;
-    } else {
-        child.cwd = std::string(paramStr(ev, "cwd").value_or(""));
-        if (!child.cwd.empty() && child.cwd.back() != '/')
-            child.cwd.push_back('/');
-    }
+    } else
+        child.cwd = internDir(paramStr(ev, "cwd").value_or(""));
     if (isThread) {
         const ThreadInfo* main = currentThread(child.pid);
         if (!main || main->incomplete) {
@@ -1131,12 +1121,10 @@ ThreadInfo StateTracker::callerFromClone(const RawEvent& ev, const ThreadInfo& k
     c.incomplete = false;
     c.pid = paramInt(ev, "pid").value_or(c.pid);
     c.ptid = paramInt(ev, "ptid").value_or(c.ptid);
-    c.exe = std::string(paramStr(ev, "exe").value_or(""));
-    if (ev.nparams > 2) {
-        auto a = ev.param(2);
-        c.args.assign(reinterpret_cast<const char*>(a.data()), a.size());
-    }
-    c.comm = paramStr(ev, "comm") ? std::string(*paramStr(ev, "comm")) : basenameOf(c.exe);
+    c.exe = m_strings.intern(paramStr(ev, "exe").value_or(""));
+    if (ev.nparams > 2)
+        c.args = m_strings.intern(bytesParam(ev, 2));
+    c.comm = m_strings.intern(paramStr(ev, "comm").value_or(basenameOf(c.exe)));
     c.fdlimit = paramInt(ev, "fdlimit").value_or(c.fdlimit);
     c.uid = uint32_t(paramUInt(ev, "uid").value_or(c.uid));
     c.gid = uint32_t(paramUInt(ev, "gid").value_or(c.gid));
@@ -1152,32 +1140,20 @@ void StateTracker::applyExecve(const RawEvent& ev, uint64_t ordinal, uint32_t& t
         return;
     ThreadInfo t = m_threads[tv];
     t.incomplete = false;
-    t.exe = std::string(paramStr(ev, "exe").value_or(""));
-    if (ev.nparams > 2) {
-        auto a = ev.param(2);
-        t.args.assign(reinterpret_cast<const char*>(a.data()), a.size());
-    }
-    if (auto comm = paramStr(ev, "comm"))
-        t.comm = std::string(*comm);
-    else
-        t.comm = basenameOf(t.exe);
+    t.exe = m_strings.intern(paramStr(ev, "exe").value_or(""));
+    if (ev.nparams > 2)
+        t.args = m_strings.intern(bytesParam(ev, 2));
+    t.comm = m_strings.intern(paramStr(ev, "comm").value_or(basenameOf(t.exe)));
     if (auto pid = paramInt(ev, "pid"))
         t.pid = *pid;
     if (auto ptid = paramInt(ev, "ptid"))
         t.ptid = *ptid;
-    if (int ei = findParam(ev.type, "env"); ei >= 0 && uint32_t(ei) < ev.nparams) {
-        auto e = ev.param(uint32_t(ei));
-        t.env.assign(reinterpret_cast<const char*>(e.data()), e.size());
-    }
-    if (int ci = findParam(ev.type, "cgroups"); ci >= 0 && uint32_t(ci) < ev.nparams) {
-        auto c = ev.param(uint32_t(ci));
-        t.cgroups.assign(reinterpret_cast<const char*>(c.data()), c.size());
-    }
-    if (auto cwd = paramStr(ev, "cwd"); cwd && t.cwd.empty()) {
-        t.cwd = std::string(*cwd);
-        if (!t.cwd.empty() && t.cwd.back() != '/')
-            t.cwd.push_back('/');
-    }
+    if (int ei = findParam(ev.type, "env"); ei >= 0 && uint32_t(ei) < ev.nparams)
+        t.env = m_strings.intern(bytesParam(ev, uint32_t(ei)));
+    if (int ci = findParam(ev.type, "cgroups"); ci >= 0 && uint32_t(ci) < ev.nparams)
+        t.cgroups = m_strings.intern(bytesParam(ev, uint32_t(ci)));
+    if (auto cwd = paramStr(ev, "cwd"); cwd && t.cwd.empty())
+        t.cwd = internDir(*cwd);
     if (auto fl = paramInt(ev, "fdlimit"))
         t.fdlimit = *fl;
     if (auto tty = paramUInt(ev, "tty"))

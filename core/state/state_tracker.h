@@ -3,12 +3,15 @@
 // Applies events, in file order, to the thread and fd tables, the way sysdig 0.29.3's parsers do (see
 // scap-format.md section 5). Every change appends an immutable version, and per-tid / per-fd histories record
 // which version was current from which event on, so any later reader can ask for the state at event n without
-// replaying. Thread affinity: one writer (the indexer); the stores are append-only.
+// replaying. A forked child's fd table starts with its parent's versions: an fd version may be current in
+// several tables. Thread affinity: one writer (the indexer); the stores are append-only.
+#include "base/string_interner.h"
 #include "format/capture_metadata.h"
 #include "format/raw_event.h"
 #include "state/container_table.h"
 #include "state/fd_info.h"
 #include "state/thread_info.h"
+#include "state/version_history.h"
 
 #include <deque>
 #include <span>
@@ -17,8 +20,6 @@
 #include <vector>
 
 namespace syscope::state {
-
-inline constexpr uint32_t kNoVersion = 0xffffffff;
 
 // What the tracker learned about one event, stored by the index beside it.
 struct EventContext {
@@ -59,7 +60,7 @@ public:
     const ThreadInfo* threadAt(int64_t tid, uint64_t ordinal) const;
     const FdInfo* fdAt(int64_t tableOwner, int64_t fd, uint64_t ordinal) const;
     // The directory a thread's relative paths resolve against (its process's cwd) at `ordinal`.
-    const std::string& cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
+    const SharedString& cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
 
     const std::string* userName(uint32_t uid) const;
     const std::string* groupName(uint32_t gid) const;
@@ -68,10 +69,6 @@ public:
     const ContainerTable& containers() const { return m_containers; }
 
 private:
-    struct History {
-        std::vector<std::pair<uint64_t, uint32_t>> entries; // (from ordinal, version or kNoVersion)
-        uint32_t current() const { return entries.empty() ? kNoVersion : entries.back().second; }
-    };
     struct FdKey {
         int64_t owner, fd;
         bool operator==(const FdKey&) const = default;
@@ -87,32 +84,36 @@ private:
         bool hasLastFd = false;
     };
 
-    static const std::pair<uint64_t, uint32_t>* lookup(const History& h, uint64_t ordinal);
-
     uint32_t addThreadVersion(ThreadInfo t, uint64_t ordinal);
     const ThreadInfo* currentThread(int64_t tid) const;
     ThreadInfo& ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version);
     const FdInfo* currentFd(int64_t owner, int64_t fd) const;
     uint32_t currentFdVersion(int64_t owner, int64_t fd) const;
     uint32_t setFd(int64_t owner, FdInfo fd, uint64_t ordinal);
+    // Makes an existing version fd `fd`'s in `owner`'s table from `ordinal` on.
+    void linkFd(int64_t owner, int64_t fd, uint32_t version, uint64_t ordinal);
     void removeFd(int64_t owner, int64_t fd, uint64_t ordinal);
     void copyFdTable(int64_t fromOwner, int64_t toOwner, uint64_t ordinal);
     void flushDeferred(uint64_t ordinal);
 
     void applyExit(const format::RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes, PairState& ps,
                    EventContext& ctx, uint32_t& tv);
-    bool updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> tuple, int64_t owner, bool incoming) const;
+    bool updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> tuple, int64_t owner, bool incoming);
     void patchZeroAddress(FdInfo& f) const;
     FdInfo::Role guessRole(const FdInfo& f, int64_t owner, bool incoming) const;
     void applyClone(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
-    static ThreadInfo callerFromClone(const format::RawEvent& ev, const ThreadInfo& known);
+    ThreadInfo callerFromClone(const format::RawEvent& ev, const ThreadInfo& known);
+    // A directory as a cwd is kept: with a trailing '/'; an empty one becomes `ifEmpty`.
+    SharedString internDir(std::string_view dir, std::string_view ifEmpty = {});
     void applyExecve(const format::RawEvent& ev, uint64_t ordinal, uint32_t& tv);
 
     format::CaptureMetadata m_meta;
     std::deque<ThreadInfo> m_threads;
     std::deque<FdInfo> m_fds;
-    std::unordered_map<int64_t, History> m_threadHistory;
-    std::unordered_map<FdKey, History, FdKeyHash> m_fdHistory;
+    // Every string of the versions above, once (versions share them).
+    StringInterner m_strings;
+    std::unordered_map<int64_t, VersionHistory> m_threadHistory;
+    std::unordered_map<FdKey, VersionHistory, FdKeyHash> m_fdHistory;
     std::unordered_map<int64_t, std::unordered_map<int64_t, uint32_t>> m_liveTables; // owner -> fd -> version
     std::unordered_map<int64_t, PairState> m_pairs;
     std::vector<FdKey> m_deferredFdRemovals;

@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// What syscope knows about one thread at one point of a capture. Immutable once stored as a version.
+// What syscope knows about one thread at one point of a capture. Immutable once stored as a version. The
+// strings are shared: the versions of a thread (and threads of one image) hold one copy of each.
+#include "base/shared_string.h"
+
 #include <cstdint>
-#include <string>
 
 namespace syscope::state {
 
 struct ThreadInfo {
     int64_t tid = -1, pid = -1, ptid = -1, sid = 0, vpgid = 0;
     int64_t vtid = -1, vpid = -1;
-    std::string comm, exe, exepath;
-    std::string args;    // multi-string, elements NUL-terminated
-    std::string env;     // multi-string
-    std::string cgroups; // multi-string
-    std::string cwd;     // process-level; kept on the main thread, with a trailing '/'
-    std::string containerId;
+    SharedString comm, exe, exepath;
+    SharedString args;    // multi-string, elements NUL-terminated
+    SharedString env;     // multi-string
+    SharedString cgroups; // multi-string
+    SharedString cwd;     // process-level; kept on the main thread, with a trailing '/'
+    SharedString containerId;
     int64_t fdlimit = 0;
     uint32_t flags = 0, uid = 0xffffffff, gid = 0xffffffff, loginuid = 0xffffffff, tty = 0;
     uint32_t vmsizeKb = 0, vmrssKb = 0, vmswapKb = 0;

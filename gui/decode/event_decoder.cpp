@@ -82,13 +82,13 @@ bool isStringType(format::ParamType t)
     return t == format::ParamType::kCharBuf || t == format::ParamType::kFsPath || t == format::ParamType::kFsRelPath;
 }
 
-QString multiString(const std::string& s)
+QString multiString(std::string_view s)
 {
     QString out;
     size_t start = 0;
     while (start < s.size()) {
         size_t e = s.find('\0', start);
-        if (e == std::string::npos)
+        if (e == std::string_view::npos)
             e = s.size();
         if (!out.isEmpty())
             out += QLatin1Char(' ');
@@ -237,7 +237,7 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
             if (!t->exepath.empty())
                 addS(tr("Executable path"), q(t->exepath), "proc.exepath");
             addS(tr("Arguments"), multiString(t->args), "proc.args");
-            addS(tr("Working directory"), QString::fromStdString(st.cwdOf(*t, ordinal)), "proc.cwd");
+            addS(tr("Working directory"), q(st.cwdOf(*t, ordinal)), "proc.cwd");
             const std::string* user = st.userName(t->uid);
             th->add(tr("User ID"), QString::number(t->uid), QString::number(t->uid), QStringLiteral("user.uid"),
                     QString::number(t->uid));
@@ -249,7 +249,7 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
                 addS(tr("Virtual thread ID"), QString::number(t->vtid), "thread.vtid");
             if (t->vpid >= 0 && t->vpid != t->pid)
                 addS(tr("Virtual process ID"), QString::number(t->vpid), "proc.vpid");
-            std::string cid = t->containerId;
+            std::string cid = t->containerId.str();
 #ifdef SYSCOPE_GUI_HAVE_CONTAINERS
             if (cid.empty())
                 cid = state::ContainerTable::idFromCgroups(t->cgroups);

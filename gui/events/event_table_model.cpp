@@ -45,7 +45,7 @@ std::string processName(const EventView& ev, const state::StateTracker& st)
     if (ev.ctx.threadVersion != state::kNoVersion) {
         const state::ThreadInfo& t = st.threadVersion(ev.ctx.threadVersion);
         if (!t.incomplete && !t.comm.empty())
-            return t.comm;
+            return t.comm.str();
     }
     return "<NA>";
 }

@@ -178,13 +178,13 @@ QStringList FilterCompleter::valuesFor(const QString& field)
                 for (size_t v = 0; v < st.threadVersionCount(); ++v) {
                     const state::ThreadInfo& t = st.threadVersion(uint32_t(v));
                     switch (what) {
-                    case What::kComm: if (!t.comm.empty()) seen.insert(t.comm); break;
-                    case What::kExe: if (!t.exe.empty()) seen.insert(t.exe); break;
+                    case What::kComm: if (!t.comm.empty()) seen.insert(t.comm.str()); break;
+                    case What::kExe: if (!t.exe.empty()) seen.insert(t.exe.str()); break;
                     case What::kUser:
                         if (const std::string* u = st.userName(t.uid))
                             seen.insert(*u);
                         break;
-                    case What::kContainer: seen.insert(t.containerId.empty() ? "host" : t.containerId); break;
+                    case What::kContainer: seen.insert(t.containerId.empty() ? "host" : t.containerId.str()); break;
                     case What::kNone: break;
                     }
                 }
