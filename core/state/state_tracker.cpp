@@ -216,6 +216,8 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
     m_fdHistory.clear();
     m_liveTables.clear();
     m_pairs.clear();
+    m_slots.fill(ThreadSlot{});
+    m_lastTable = nullptr;
     m_deferredFdRemovals.clear();
     m_deferredThreadRemovals.clear();
     m_users.clear();
@@ -270,12 +272,24 @@ uint32_t StateTracker::addThreadVersion(ThreadInfo t, uint64_t ordinal)
     uint32_t v = uint32_t(m_threads.size());
     int64_t tid = t.tid;
     m_threads.push_back(std::move(t));
-    m_threadHistory[tid].set(ordinal, v);
+    slot(tid).history->set(ordinal, v);
     return v;
+}
+
+StateTracker::ThreadSlot& StateTracker::slot(int64_t tid)
+{
+    ThreadSlot& s = m_slots[uint64_t(tid) % kSlotCount];
+    if (!s.history || s.tid != tid)
+        s = ThreadSlot{tid, &m_threadHistory[tid], &m_pairs[tid]};
+    return s;
 }
 
 const ThreadInfo* StateTracker::currentThread(int64_t tid) const
 {
+    if (const ThreadSlot& s = m_slots[uint64_t(tid) % kSlotCount]; s.history && s.tid == tid) {
+        const uint32_t v = s.history->current();
+        return v == kNoVersion ? nullptr : &m_threads[v];
+    }
     auto it = m_threadHistory.find(tid);
     if (it == m_threadHistory.end())
         return nullptr;
@@ -334,8 +348,8 @@ const std::string* StateTracker::groupName(uint32_t gid) const
 
 ThreadInfo& StateTracker::ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version)
 {
-    auto it = m_threadHistory.find(tid);
-    if (it == m_threadHistory.end() || it->second.current() == kNoVersion) {
+    const VersionHistory& h = *slot(tid).history;
+    if (h.current() == kNoVersion) {
         ThreadInfo t;
         t.tid = tid;
         t.pid = tid;
@@ -343,7 +357,7 @@ ThreadInfo& StateTracker::ensureThread(int64_t tid, uint64_t ordinal, uint32_t& 
         t.incomplete = true;
         version = addThreadVersion(std::move(t), ordinal);
     } else
-        version = it->second.current();
+        version = h.current();
     return m_threads[version];
 }
 
@@ -355,11 +369,15 @@ const FdInfo* StateTracker::currentFd(int64_t owner, int64_t fd) const
 
 uint32_t StateTracker::currentFdVersion(int64_t owner, int64_t fd) const
 {
-    auto t = m_liveTables.find(owner);
-    if (t == m_liveTables.end())
-        return kNoVersion;
-    auto f = t->second.find(fd);
-    return f == t->second.end() ? kNoVersion : f->second;
+    if (!m_lastTable || m_lastOwner != owner) {
+        auto t = m_liveTables.find(owner);
+        if (t == m_liveTables.end())
+            return kNoVersion;
+        m_lastOwner = owner;
+        m_lastTable = &t->second;
+    }
+    auto f = m_lastTable->find(fd);
+    return f == m_lastTable->end() ? kNoVersion : f->second;
 }
 
 uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
@@ -414,7 +432,8 @@ void StateTracker::flushDeferred(uint64_t ordinal)
         if (it == m_threadHistory.end() || it->second.current() == kNoVersion)
             continue;
         it->second.set(ordinal, kNoVersion);
-        m_pairs.erase(tid);
+        if (auto p = m_pairs.find(tid); p != m_pairs.end())
+            p->second = PairState{}; // reset, not erased: the slot cache may point at it
     }
     m_deferredThreadRemovals.clear();
 }
@@ -457,14 +476,14 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
         return ctx;
     }
     uint32_t tv = kNoVersion;
+    const ThreadSlot ts = slot(tid); // a copy: lookups of other tids may reuse the cache entry
     // A context switch names the thread leaving the CPU but does not make sysdig remember an unknown one.
-    if (ev.type == 152 || ev.type == 146) {
-        if (currentThread(tid))
-            tv = m_threadHistory[tid].current();
-    } else
+    if (ev.type == 152 || ev.type == 146)
+        tv = ts.history->current();
+    else
         ensureThread(tid, ordinal, tv);
     const bool skipPairing = (info->flags & format::kEfSkipParseReset) || ev.type == 152;
-    PairState& ps = m_pairs[tid];
+    PairState& ps = *ts.pair;
     if (format::isEnter(ev.type)) {
         if (!skipPairing) {
             ps.enterType = ev.type;

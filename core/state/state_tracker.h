@@ -13,6 +13,7 @@
 #include "state/thread_info.h"
 #include "state/version_history.h"
 
+#include <array>
 #include <deque>
 #include <span>
 #include <string>
@@ -116,6 +117,19 @@ private:
     std::unordered_map<FdKey, VersionHistory, FdKeyHash> m_fdHistory;
     std::unordered_map<int64_t, std::unordered_map<int64_t, uint32_t>> m_liveTables; // owner -> fd -> version
     std::unordered_map<int64_t, PairState> m_pairs;
+    // Every event looks its thread's history and pairing state up: a small direct-mapped cache of the two map
+    // entries saves the searches (map nodes never move, and neither map erases an entry before reset()).
+    struct ThreadSlot {
+        int64_t tid = 0;
+        VersionHistory* history = nullptr;
+        PairState* pair = nullptr;
+    };
+    static constexpr size_t kSlotCount = 256;
+    std::array<ThreadSlot, kSlotCount> m_slots{};
+    ThreadSlot& slot(int64_t tid);
+    // The fd table of the owner looked up last (fd lookups come in runs for one process).
+    mutable int64_t m_lastOwner = 0;
+    mutable const std::unordered_map<int64_t, uint32_t>* m_lastTable = nullptr;
     std::vector<FdKey> m_deferredFdRemovals;
     std::vector<int64_t> m_deferredThreadRemovals;
     std::unordered_map<uint32_t, std::string> m_users, m_groups;
