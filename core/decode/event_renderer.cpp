@@ -718,39 +718,56 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
 {
     if (out.capacity() - out.size() < 512)
         out.reserve(out.size() * 2 + 4096); // the common line then appends without reallocating
-    {
-        // "NUM HH:MM:SS.nnnnnnnnn CPU " built on the stack and appended once.
-        char buf[64];
-        auto r = std::to_chars(buf, buf + 24, ordinal + 1);
-        *r.ptr++ = ' ';
-        size_t n = size_t(r.ptr - buf);
-        writeTime(buf + n, ev.ts);
-        n += kTimeLength;
-        buf[n++] = ' ';
-        r = std::to_chars(buf + n, buf + sizeof buf, ev.cpu);
-        *r.ptr++ = ' ';
-        out.append(buf, size_t(r.ptr - buf));
-    }
-    const state::ThreadInfo* t = sv.thread();
+    // "NUM HH:MM:SS.nnnnnnnnn CPU COMM (TID) D TYPE " built on the stack and appended once: this runs for every
+    // printed line, and each append is a call.
+    char buf[256];
+    auto r = std::to_chars(buf, buf + 24, ordinal + 1);
+    *r.ptr++ = ' ';
+    char* p = r.ptr;
+    writeTime(p, ev.ts);
+    p += kTimeLength;
+    *p++ = ' ';
+    p = std::to_chars(p, p + 8, ev.cpu).ptr;
+    *p++ = ' ';
+    std::string_view prefix, name;
     if (ev.type == 272 || ev.type == 324 || ev.type == 228) {
         // Container events belong to no thread; sysdig names them after the container.
         auto json = paramStr(ev, 0).value_or("");
-        std::string_view id;
+        prefix = "container:";
         if (ev.type == 228)
-            id = json;
-        else if (auto p = json.find("\"id\":\""); p != std::string_view::npos) {
-            auto e = json.find('"', p + 6);
-            id = json.substr(p + 6, e == std::string_view::npos ? 0 : e - p - 6);
+            name = json;
+        else if (auto at = json.find("\"id\":\""); at != std::string_view::npos) {
+            auto e = json.find('"', at + 6);
+            name = json.substr(at + 6, e == std::string_view::npos ? 0 : e - at - 6);
         }
-        out.append("container:", 10).append(id);
-    } else if (t && !t->incomplete && !t->comm.empty())
-        out.append(t->comm);
+    } else if (const state::ThreadInfo* t = sv.thread(); t && !t->incomplete && !t->comm.empty())
+        name = t->comm;
     else
-        out.append("<NA>", 4);
-    out.append(" (", 2);
-    appendDec(out, int64_t(ev.tid));
-    const char dir[4] = {')', ' ', format::isEnter(ev.type) ? '>' : '<', ' '};
-    out.append(dir, 4).append(typeName(ev)).push_back(' ');
+        name = "<NA>";
+    const std::string_view type = typeName(ev);
+    if (size_t(p - buf) + prefix.size() + name.size() + type.size() + 32 <= sizeof buf) {
+        std::memcpy(p, prefix.data(), prefix.size());
+        p += prefix.size();
+        std::memcpy(p, name.data(), name.size());
+        p += name.size();
+    } else { // a name too long for the stack buffer
+        out.append(buf, size_t(p - buf)).append(prefix).append(name);
+        p = buf;
+    }
+    *p++ = ' ';
+    *p++ = '(';
+    p = std::to_chars(p, p + 24, int64_t(ev.tid)).ptr;
+    *p++ = ')';
+    *p++ = ' ';
+    *p++ = format::isEnter(ev.type) ? '>' : '<';
+    *p++ = ' ';
+    if (size_t(p - buf) + type.size() + 1 <= sizeof buf) {
+        std::memcpy(p, type.data(), type.size());
+        p += type.size();
+        *p++ = ' ';
+        out.append(buf, size_t(p - buf));
+    } else
+        out.append(buf, size_t(p - buf)).append(type).push_back(' ');
     appendInfo(out, ev, sv);
     out.push_back('\n');
 }
