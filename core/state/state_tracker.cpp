@@ -212,6 +212,7 @@ void StateTracker::reset(const format::CaptureMetadata& meta)
     m_meta = meta;
     m_threads.clear();
     m_fds.clear();
+    m_fdByContent.clear();
     m_threadHistory.clear();
     m_fdHistory.clear();
     m_liveTables.clear();
@@ -327,6 +328,7 @@ uint64_t StateTracker::memoryBytes() const
 {
     // Versions hold their strings by reference: the interner has each distinct one once.
     uint64_t n = m_threads.size() * sizeof(ThreadInfo) + m_fds.size() * sizeof(FdInfo) + m_strings.memoryBytes();
+    n += m_fdByContent.size() * 32 + m_fdByContent.bucket_count() * sizeof(void*);
     for (const auto& [k, h] : m_threadHistory)
         n += sizeof(k) + sizeof(h) + h.heapBytes() + 16;
     for (const auto& [k, h] : m_fdHistory)
@@ -380,11 +382,48 @@ uint32_t StateTracker::currentFdVersion(int64_t owner, int64_t fd) const
     return f == m_lastTable->end() ? kNoVersion : f->second;
 }
 
+namespace {
+
+// Versions are compared by what they hold: the unions are compared whole (fds start zeroed, and a change of kind
+// writes a whole member), the name by its text.
+bool sameFd(const FdInfo& a, const FdInfo& b)
+{
+    return a.fd == b.fd && a.ino == b.ino && a.type == b.type && a.l4proto == b.l4proto && a.role == b.role &&
+           a.sport == b.sport && a.dport == b.dport && a.sip == b.sip && a.dip == b.dip &&
+           a.name.view() == b.name.view();
+}
+
+uint64_t fdHash(const FdInfo& f)
+{
+    uint64_t h = std::hash<std::string_view>()(f.name.view());
+    auto mix = [&h](uint64_t x) { h = (h ^ x) * 0x9e3779b97f4a7c15ULL; };
+    mix(uint64_t(f.fd));
+    mix(f.ino);
+    mix(uint64_t(f.type) | uint64_t(f.l4proto) << 8 | uint64_t(f.role) << 16 | uint64_t(f.sport) << 24 |
+        uint64_t(f.dport) << 40);
+    uint64_t w[4];
+    std::memcpy(w, f.sip.data(), 16);
+    std::memcpy(w + 2, f.dip.data(), 16);
+    for (uint64_t x : w)
+        mix(x);
+    return h;
+}
+
+} // namespace
+
 uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
 {
-    uint32_t v = uint32_t(m_fds.size());
-    int64_t num = fd.fd;
+    const uint64_t h = fdHash(fd);
+    const int64_t num = fd.fd;
+    auto [it, end] = m_fdByContent.equal_range(h);
+    for (; it != end; ++it)
+        if (sameFd(m_fds[it->second], fd)) {
+            linkFd(owner, num, it->second, ordinal);
+            return it->second;
+        }
+    const uint32_t v = uint32_t(m_fds.size());
     m_fds.push_back(std::move(fd));
+    m_fdByContent.emplace(h, v);
     linkFd(owner, num, v, ordinal);
     return v;
 }
@@ -392,7 +431,9 @@ uint32_t StateTracker::setFd(int64_t owner, FdInfo fd, uint64_t ordinal)
 void StateTracker::linkFd(int64_t owner, int64_t fd, uint32_t version, uint64_t ordinal)
 {
     m_liveTables[owner][fd] = version;
-    m_fdHistory[FdKey{owner, fd}].set(ordinal, version);
+    VersionHistory& h = m_fdHistory[FdKey{owner, fd}];
+    if (h.current() != version) // the same content again changes nothing
+        h.set(ordinal, version);
 }
 
 void StateTracker::removeFd(int64_t owner, int64_t fd, uint64_t ordinal)

@@ -111,6 +111,9 @@ private:
     format::CaptureMetadata m_meta;
     std::deque<ThreadInfo> m_threads;
     std::deque<FdInfo> m_fds;
+    // Fd versions by content (hash -> version): most changes repeat an earlier state exactly (the same file
+    // opened again, a datagram socket's peer going back and forth), and each distinct state is stored once.
+    std::unordered_multimap<uint64_t, uint32_t> m_fdByContent;
     // Every string of the versions above, once (versions share them).
     StringInterner m_strings;
     std::unordered_map<int64_t, VersionHistory> m_threadHistory;
