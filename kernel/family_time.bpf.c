@@ -19,32 +19,47 @@ SYSCOPE_INLINE __u16 poll_events_to_ppm(__u16 ev)
     return r;
 }
 
+struct pollfd_copy {
+    struct ev* e;
+    __u32 nfds;  // pollfds read into the upper scratch half
+    __u16 count; // entries written
+    bool enter;
+};
+
+// One pollfd per call. A plain loop made the verifier walk every combination of fds with and without returned
+// events (the exit program came within a few percent of its instruction limit); bpf_loop has it check the
+// body, not each path through the whole array.
+static long pollfd_copy_one(__u64 i, void* data)
+{
+    struct pollfd_copy* c = data;
+    if (i >= c->nfds)
+        return 1;
+    const __u8* pfd = c->e->buf + SCRATCH_TEMP + (i & (MAX_POLLFDS - 1)) * 8;
+    __s32 fd = *(__s32*)pfd;
+    __u16 events = *(__u16*)(pfd + (c->enter ? 4 : 6));
+    if (!c->enter && !events)
+        return 0;
+    ev_raw_u64(c->e, (__s64)fd);
+    ev_raw_u16(c->e, poll_events_to_ppm(events));
+    c->count++;
+    return 0;
+}
+
 // FDLIST: u16 count, then (i64 fd, i16 flags) per entry. At exit only the fds with returned events.
 SYSCOPE_INLINE void ev_pollfds(struct ev* e, unsigned long ufds, unsigned long nfds, bool enter)
 {
     if (nfds > MAX_POLLFDS)
         nfds = MAX_POLLFDS;
-    __u8* tmp = e->buf + SCRATCH_TEMP;
     __u64 bytes = nfds * 8;
     SYSCOPE_BOUND(bytes, 255);
     if (!ufds || bytes == 0 || ev_room(e) < 2 + 10 * MAX_POLLFDS ||
-        bpf_probe_read_user(tmp, bytes, (const void*)ufds) != 0)
+        bpf_probe_read_user(e->buf + SCRATCH_TEMP, bytes, (const void*)ufds) != 0)
         nfds = 0;
     __u32 start = e->pos;
     e->pos += 2;
-    __u16 count = 0;
-    for (int i = 0; i < MAX_POLLFDS; i++) {
-        if (i >= nfds)
-            break;
-        __s32 fd = *(__s32*)(tmp + i * 8);
-        __u16 events = *(__u16*)(tmp + i * 8 + (enter ? 4 : 6));
-        if (!enter && !events)
-            continue;
-        ev_raw_u64(e, (__s64)fd);
-        ev_raw_u16(e, poll_events_to_ppm(events));
-        count++;
-    }
-    *(__u16*)(e->buf + SAFE_OFF(start)) = count;
+    struct pollfd_copy c = {.e = e, .nfds = nfds, .count = 0, .enter = enter};
+    bpf_loop(MAX_POLLFDS, pollfd_copy_one, &c, 0);
+    *(__u16*)(e->buf + SAFE_OFF(start)) = c.count;
     ev_len(e, e->pos - start);
 }
 
