@@ -4,14 +4,6 @@
 // requested size when the write failed), as sysdig's drivers do.
 #include "probe_common.bpf.h"
 
-SYSCOPE_INLINE __u64 user_u64(unsigned long uptr)
-{
-    __u64 v = 0;
-    if (uptr)
-        bpf_probe_read_user(&v, sizeof(v), (const void*)uptr);
-    return v;
-}
-
 SEC("tp_btf/sys_enter")
 int BPF_PROG(syscope_io_enter, struct pt_regs* regs, long id)
 {

@@ -388,14 +388,6 @@ int BPF_PROG(syscope_process_enter, struct pt_regs* regs, long id)
     return 0;
 }
 
-SYSCOPE_INLINE __u32 user_u32(unsigned long uptr)
-{
-    __u32 v = 0;
-    if (uptr)
-        bpf_probe_read_user(&v, sizeof(v), (const void*)uptr);
-    return v;
-}
-
 SEC("tp_btf/sys_exit")
 int BPF_PROG(syscope_process_exit, struct pt_regs* regs, long ret)
 {
