@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Time family: calls that sleep or wait (nanosleep, poll, ppoll, select, epoll_wait), with their timeouts and,
 // for poll, the fds waited on (enter: requested events) and the fds that became ready (exit: returned events).
-#include "probe_common.bpf.h"
+#include "family_frame.bpf.h"
 
 #define MAX_POLLFDS 16
 
@@ -71,81 +71,56 @@ SYSCOPE_INLINE __u64 user_timespec_ns(unsigned long uptr)
     return ts[0] * 1000000000ull + ts[1];
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_time_enter, struct pt_regs* regs, long id)
+SYSCOPE_INLINE bool time_enter(struct ev* e, __u16 type, struct pt_regs* regs)
 {
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].enter_event;
-    struct ev e;
     switch (type) {
     case EV_NANOSLEEP_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, user_timespec_ns(sc_arg(regs, 0)));
+        ev_start(e, type, 1);
+        ev_u64(e, user_timespec_ns(sc_arg(regs, 0)));
         break;
     case EV_POLL_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_pollfds(&e, sc_arg(regs, 0), sc_arg(regs, 1), true);
-        ev_u64(&e, (__s32)sc_arg(regs, 2));
+        ev_start(e, type, 2);
+        ev_pollfds(e, sc_arg(regs, 0), sc_arg(regs, 1), true);
+        ev_u64(e, (__s32)sc_arg(regs, 2));
         break;
     case EV_PPOLL_E: {
-        __u32 sigmask = 0;
-        unsigned long m = sc_arg(regs, 3);
-        if (m)
-            bpf_probe_read_user(&sigmask, sizeof(sigmask), (const void*)m);
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_pollfds(&e, sc_arg(regs, 0), sc_arg(regs, 1), true);
-        ev_u64(&e, user_timespec_ns(sc_arg(regs, 2)));
-        ev_u32(&e, sigmask);
+        __u32 sigmask = user_u32(sc_arg(regs, 3));
+        ev_start(e, type, 3);
+        ev_pollfds(e, sc_arg(regs, 0), sc_arg(regs, 1), true);
+        ev_u64(e, user_timespec_ns(sc_arg(regs, 2)));
+        ev_u32(e, sigmask);
         break;
     }
     case EV_EPOLLWAIT_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, (__s32)sc_arg(regs, 2));
+        ev_start(e, type, 1);
+        ev_u64(e, (__s32)sc_arg(regs, 2));
         break;
     case EV_SELECT_E:
-        if (!ev_begin(&e, type, 0))
-            return 0;
+        ev_start(e, type, 0);
         break;
     default:
-        emit_generic_for(id, true);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(syscope_time_exit, struct pt_regs* regs, long ret)
+SYSCOPE_INLINE bool time_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    long id = sc_id_at_exit(regs);
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].exit_event;
-    struct ev e;
     switch (type) {
     case EV_POLL_X:
     case EV_PPOLL_X:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
-        ev_pollfds(&e, sc_arg(regs, 0), sc_arg(regs, 1), false);
+        ev_start_res(e, type, 2, ret);
+        ev_pollfds(e, sc_arg(regs, 0), sc_arg(regs, 1), false);
         break;
     case EV_NANOSLEEP_X:
     case EV_SELECT_X:
     case EV_EPOLLWAIT_X:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 1, ret);
         break;
     default:
-        emit_generic_for(id, false);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
+
+SYSCOPE_FAMILY_PROGRAMS(time)
