@@ -2,9 +2,7 @@
 // File family: open/close, paths and metadata, directories, links, permissions, fd duplication and control.
 // Parameters follow sysdig 0.29.3's event table; values are taken as its drivers take them (paths as the
 // process passed them, flags in PPM numbering, dirfd AT_FDCWD as -100).
-#include "probe_common.bpf.h"
-
-#define PATH_MAX_BYTES 4096
+#include "family_frame.bpf.h"
 
 SYSCOPE_INLINE __u8 fcntl_cmd_to_ppm(unsigned long cmd)
 {
@@ -49,50 +47,56 @@ SYSCOPE_INLINE __u32 resolve_to_ppm(__u64 r)
     return p;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_file_enter, struct pt_regs* regs, long id)
+// Flags and mode of the open calls, at enter and again at exit.
+SYSCOPE_INLINE void ev_open_mode(struct ev* e, __u64 flags, __u64 mode)
 {
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].enter_event;
-    struct ev e;
+    ev_u32(e, open_flags_to_ppm(flags));
+    ev_u32(e, open_mode_to_ppm(flags, mode));
+}
+
+// openat2's struct open_how: flags, mode, resolve.
+struct open_how_args {
+    __u64 flags;
+    __u64 mode;
+    __u64 resolve;
+};
+
+SYSCOPE_INLINE void read_open_how(unsigned long uptr, struct open_how_args* how)
+{
+    bpf_probe_read_user(how, sizeof(*how), (const void*)uptr);
+}
+
+SYSCOPE_INLINE void ev_open_how(struct ev* e, struct open_how_args* how)
+{
+    ev_open_mode(e, how->flags, how->mode);
+    ev_u32(e, resolve_to_ppm(how->resolve));
+}
+
+SYSCOPE_INLINE bool file_enter(struct ev* e, __u16 type, struct pt_regs* regs)
+{
     switch (type) {
-    case EV_OPEN_E: {
-        unsigned long flags = sc_arg(regs, 1);
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_u32(&e, open_flags_to_ppm(flags));
-        ev_u32(&e, open_mode_to_ppm(flags, sc_arg(regs, 2)));
+    case EV_OPEN_E:
+        ev_start(e, type, 3);
+        ev_path_arg(e, regs, 0);
+        ev_open_mode(e, sc_arg(regs, 1), sc_arg(regs, 2));
         break;
-    }
-    case EV_OPENAT_2_E: {
-        unsigned long flags = sc_arg(regs, 2);
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, open_flags_to_ppm(flags));
-        ev_u32(&e, open_mode_to_ppm(flags, sc_arg(regs, 3)));
+    case EV_OPENAT_2_E:
+        ev_start(e, type, 4);
+        ev_dirfd_path(e, regs, 0);
+        ev_open_mode(e, sc_arg(regs, 2), sc_arg(regs, 3));
         break;
-    }
     case EV_OPENAT2_E: {
-        __u64 how[3] = {};
-        bpf_probe_read_user(&how, sizeof(how), (const void*)sc_arg(regs, 2));
-        if (!ev_begin(&e, type, 5))
-            return 0;
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, open_flags_to_ppm(how[0]));
-        ev_u32(&e, open_mode_to_ppm(how[0], how[1]));
-        ev_u32(&e, resolve_to_ppm(how[2]));
+        struct open_how_args how = {};
+        read_open_how(sc_arg(regs, 2), &how);
+        ev_start(e, type, 5);
+        ev_dirfd_path(e, regs, 0);
+        ev_open_how(e, &how);
         break;
     }
     case EV_CREAT_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_u32(&e, open_mode_to_ppm(0100, sc_arg(regs, 1)));
+        ev_start(e, type, 2);
+        ev_path_arg(e, regs, 0);
+        ev_u32(e, open_mode_to_ppm(0100, sc_arg(regs, 1)));
         break;
     case EV_CLOSE_E:
     case EV_FSTAT_E:
@@ -100,54 +104,39 @@ int BPF_PROG(syscope_file_enter, struct pt_regs* regs, long id)
     case EV_GETDENTS_E:
     case EV_GETDENTS64_E:
     case EV_DUP_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
+        ev_start_fd(e, type, 1, regs);
         break;
     case EV_ACCESS_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, sc_arg(regs, 1) & 7);
+        ev_start(e, type, 1);
+        ev_u32(e, sc_arg(regs, 1) & 7);
         break;
     case EV_MKDIR_2_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, sc_arg(regs, 1));
+    case EV_UMOUNT_E:
+        ev_start(e, type, 1);
+        ev_u32(e, sc_arg(regs, 1));
         break;
     case EV_FCNTL_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u8(&e, fcntl_cmd_to_ppm(sc_arg(regs, 1)));
+        ev_start_fd(e, type, 2, regs);
+        ev_u8(e, fcntl_cmd_to_ppm(sc_arg(regs, 1)));
         break;
     case EV_IOCTL_E:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u64(&e, sc_arg(regs, 1));
-        ev_u64(&e, sc_arg(regs, 2));
+        ev_start_fd(e, type, 3, regs);
+        ev_u64(e, sc_arg(regs, 1));
+        ev_u64(e, sc_arg(regs, 2));
         break;
     case EV_FLOCK_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u32(&e, sc_arg(regs, 1) & 0xf);
+        ev_start_fd(e, type, 2, regs);
+        ev_u32(e, sc_arg(regs, 1) & 0xf);
         break;
     case EV_MOUNT_E: {
         unsigned long flags = sc_arg(regs, 3);
         // The legacy magic number in the upper half is not a flag.
         if ((flags & 0xffff0000) == 0xC0ED0000)
             flags &= ~0xffff0000ul;
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, flags);
+        ev_start(e, type, 1);
+        ev_u32(e, flags);
         break;
     }
-    case EV_UMOUNT_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, sc_arg(regs, 1));
-        break;
     // Enter events without parameters: everything is reported at exit.
     case EV_STAT_E:
     case EV_LSTAT_E:
@@ -168,74 +157,47 @@ int BPF_PROG(syscope_file_enter, struct pt_regs* regs, long id)
     case EV_CHMOD_E:
     case EV_FCHMOD_E:
     case EV_FCHMODAT_E:
-        if (!ev_begin(&e, type, 0))
-            return 0;
+        ev_start(e, type, 0);
         break;
     default:
-        emit_generic_for(id, true);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(syscope_file_exit, struct pt_regs* regs, long ret)
+SYSCOPE_INLINE bool file_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    long id = sc_id_at_exit(regs);
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].exit_event;
-    struct ev e;
     __u32 dev;
     __u64 ino;
     switch (type) {
-    case EV_OPEN_X: {
-        unsigned long flags = sc_arg(regs, 1);
+    case EV_OPEN_X:
         fd_dev_ino(ret, &dev, &ino);
-        if (!ev_begin(&e, type, 5))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_u32(&e, open_flags_to_ppm(flags));
-        ev_u32(&e, open_mode_to_ppm(flags, sc_arg(regs, 2)));
-        ev_u32(&e, dev);
+        ev_start_res(e, type, 5, ret);
+        ev_path_arg(e, regs, 0);
+        ev_open_mode(e, sc_arg(regs, 1), sc_arg(regs, 2));
+        ev_u32(e, dev);
         break;
-    }
-    case EV_OPENAT_2_X: {
-        unsigned long flags = sc_arg(regs, 2);
+    case EV_OPENAT_2_X:
         fd_dev_ino(ret, &dev, &ino);
-        if (!ev_begin(&e, type, 6))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, open_flags_to_ppm(flags));
-        ev_u32(&e, open_mode_to_ppm(flags, sc_arg(regs, 3)));
-        ev_u32(&e, dev);
+        ev_start_res(e, type, 6, ret);
+        ev_dirfd_path(e, regs, 0);
+        ev_open_mode(e, sc_arg(regs, 2), sc_arg(regs, 3));
+        ev_u32(e, dev);
         break;
-    }
     case EV_OPENAT2_X: {
-        __u64 how[3] = {};
-        bpf_probe_read_user(&how, sizeof(how), (const void*)sc_arg(regs, 2));
-        if (!ev_begin(&e, type, 6))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, open_flags_to_ppm(how[0]));
-        ev_u32(&e, open_mode_to_ppm(how[0], how[1]));
-        ev_u32(&e, resolve_to_ppm(how[2]));
+        struct open_how_args how = {};
+        read_open_how(sc_arg(regs, 2), &how);
+        ev_start_res(e, type, 6, ret);
+        ev_dirfd_path(e, regs, 0);
+        ev_open_how(e, &how);
         break;
     }
     case EV_CREAT_X:
         fd_dev_ino(ret, &dev, &ino);
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_u32(&e, open_mode_to_ppm(0100, sc_arg(regs, 1)));
-        ev_u32(&e, dev);
+        ev_start_res(e, type, 4, ret);
+        ev_path_arg(e, regs, 0);
+        ev_u32(e, open_mode_to_ppm(0100, sc_arg(regs, 1)));
+        ev_u32(e, dev);
         break;
     // Exit events with the result only.
     case EV_CLOSE_X:
@@ -247,127 +209,77 @@ int BPF_PROG(syscope_file_exit, struct pt_regs* regs, long ret)
     case EV_FCNTL_X:
     case EV_IOCTL_X:
     case EV_FLOCK_X:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 1, ret);
         break;
     // Result and one path argument.
     case EV_STAT_X:
     case EV_LSTAT_X:
+    case EV_ACCESS_X:
     case EV_CHDIR_X:
     case EV_CHROOT_X:
     case EV_MKDIR_2_X:
     case EV_RMDIR_2_X:
     case EV_UNLINK_2_X:
     case EV_UMOUNT_X:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        break;
-    case EV_ACCESS_X:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
+        ev_start_res(e, type, 2, ret);
+        ev_path_arg(e, regs, 0);
         break;
     case EV_GETCWD_X:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 2, ret);
         if (ret > 0)
-            ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
+            ev_path_arg(e, regs, 0);
         else
-            ev_null_str(&e);
+            ev_null_str(e);
         break;
+    // Result, one *at path, and the argument after it, masked to what the event table defines.
     case EV_MKDIRAT_X:
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, sc_arg(regs, 2));
-        break;
     case EV_UNLINKAT_2_X:
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, sc_arg(regs, 2) & 0x200);
+    case EV_FCHMODAT_X:
+        ev_start_res(e, type, 4, ret);
+        ev_dirfd_path(e, regs, 0);
+        ev_u32(e, sc_arg(regs, 2) & (type == EV_UNLINKAT_2_X ? 0x200 : type == EV_FCHMODAT_X ? 07777 : ~0u));
         break;
+    // Result and the two or three path arguments.
     case EV_RENAME_X:
     case EV_LINK_2_X:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
+    case EV_SYMLINK_X:
+    case EV_MOUNT_X:
+        ev_start_res(e, type, type == EV_MOUNT_X ? 4 : 3, ret);
+        ev_path_arg(e, regs, 0);
+        ev_path_arg(e, regs, 1);
+        if (type == EV_MOUNT_X)
+            ev_path_arg(e, regs, 2);
         break;
     case EV_RENAMEAT_X:
     case EV_RENAMEAT2_X:
     case EV_LINKAT_2_X: {
         bool flags = type != EV_RENAMEAT_X;
-        if (!ev_begin(&e, type, flags ? 6 : 5))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 2)));
-        ev_user_str(&e, sc_arg(regs, 3), PATH_MAX_BYTES);
+        ev_start_res(e, type, flags ? 6 : 5, ret);
+        ev_dirfd_path(e, regs, 0);
+        ev_dirfd_path(e, regs, 2);
         if (flags)
-            ev_u32(&e, sc_arg(regs, 4) & (type == EV_LINKAT_2_X ? 0x1400 : 0x7));
+            ev_u32(e, sc_arg(regs, 4) & (type == EV_LINKAT_2_X ? 0x1400 : 0x7));
         break;
     }
-    case EV_SYMLINK_X:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        break;
     case EV_SYMLINKAT_X:
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 1)));
-        ev_user_str(&e, sc_arg(regs, 2), PATH_MAX_BYTES);
+        ev_start_res(e, type, 4, ret);
+        ev_path_arg(e, regs, 0);
+        ev_dirfd_path(e, regs, 1);
         break;
     case EV_CHMOD_X:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_u32(&e, sc_arg(regs, 1) & 07777);
+        ev_start_res(e, type, 3, ret);
+        ev_path_arg(e, regs, 0);
+        ev_u32(e, sc_arg(regs, 1) & 07777);
         break;
     case EV_FCHMOD_X:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u32(&e, sc_arg(regs, 1) & 07777);
-        break;
-    case EV_FCHMODAT_X:
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_u32(&e, sc_arg(regs, 2) & 07777);
-        break;
-    case EV_MOUNT_X:
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_user_str(&e, sc_arg(regs, 0), PATH_MAX_BYTES);
-        ev_user_str(&e, sc_arg(regs, 1), PATH_MAX_BYTES);
-        ev_user_str(&e, sc_arg(regs, 2), PATH_MAX_BYTES);
+        ev_start_res(e, type, 3, ret);
+        ev_u64(e, fd_arg(sc_arg(regs, 0)));
+        ev_u32(e, sc_arg(regs, 1) & 07777);
         break;
     default:
-        emit_generic_for(id, false);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
+
+SYSCOPE_FAMILY_PROGRAMS(file)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Memory family: mmap, munmap, mprotect, brk. Exits that change the address space report the process's
 // memory totals afterwards (KiB), as the drivers do.
-#include "probe_common.bpf.h"
+#include "family_frame.bpf.h"
 
 SYSCOPE_INLINE __u32 prot_to_ppm(unsigned long p)
 {
@@ -29,76 +29,52 @@ SYSCOPE_INLINE __u32 mmap_flags_to_ppm(unsigned long f)
     return r;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_memory_enter, struct pt_regs* regs, long id)
+SYSCOPE_INLINE bool memory_enter(struct ev* e, __u16 type, struct pt_regs* regs)
 {
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].enter_event;
-    struct ev e;
     switch (type) {
     case EV_MMAP_E:
-        if (!ev_begin(&e, type, 6))
-            return 0;
-        ev_u64(&e, sc_arg(regs, 0));
-        ev_u64(&e, sc_arg(regs, 1));
-        ev_u32(&e, prot_to_ppm(sc_arg(regs, 2)));
-        ev_u32(&e, mmap_flags_to_ppm(sc_arg(regs, 3)));
-        ev_u64(&e, fd_arg(sc_arg(regs, 4)));
-        ev_u64(&e, sc_arg(regs, 5));
+        ev_start(e, type, 6);
+        ev_u64(e, sc_arg(regs, 0));
+        ev_u64(e, sc_arg(regs, 1));
+        ev_u32(e, prot_to_ppm(sc_arg(regs, 2)));
+        ev_u32(e, mmap_flags_to_ppm(sc_arg(regs, 3)));
+        ev_u64(e, fd_arg(sc_arg(regs, 4)));
+        ev_u64(e, sc_arg(regs, 5));
         break;
     case EV_MUNMAP_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, sc_arg(regs, 0));
-        ev_u64(&e, sc_arg(regs, 1));
-        break;
     case EV_MPROTECT_E:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, sc_arg(regs, 0));
-        ev_u64(&e, sc_arg(regs, 1));
-        ev_u32(&e, prot_to_ppm(sc_arg(regs, 2)));
+        ev_start(e, type, type == EV_MPROTECT_E ? 3 : 2);
+        ev_u64(e, sc_arg(regs, 0));
+        ev_u64(e, sc_arg(regs, 1));
+        if (type == EV_MPROTECT_E)
+            ev_u32(e, prot_to_ppm(sc_arg(regs, 2)));
         break;
     case EV_BRK_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, sc_arg(regs, 0));
+        ev_start(e, type, 1);
+        ev_u64(e, sc_arg(regs, 0));
         break;
     default:
-        emit_generic_for(id, true);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(syscope_memory_exit, struct pt_regs* regs, long ret)
+SYSCOPE_INLINE bool memory_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    long id = sc_id_at_exit(regs);
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].exit_event;
-    struct ev e;
     switch (type) {
     case EV_MMAP_X:
     case EV_MUNMAP_X:
     case EV_BRK_X:
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_vm_totals(&e, BPF_CORE_READ(cur_task(), mm));
+        ev_start_res(e, type, 4, ret);
+        ev_vm_totals(e, BPF_CORE_READ(cur_task(), mm));
         break;
     case EV_MPROTECT_X:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 1, ret);
         break;
     default:
-        emit_generic_for(id, false);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
+
+SYSCOPE_FAMILY_PROGRAMS(memory)

@@ -2,7 +2,7 @@
 // Net family: sockets, addresses and connection tuples. Tuples come from the kernel socket: the local end from
 // the socket, the remote end from the address the caller passed (connect, sendto, recvfrom, *msg) or else from
 // the socket's peer. Outbound calls put the local end first, inbound calls the peer (scap-format.md 3.3).
-#include "probe_common.bpf.h"
+#include "family_frame.bpf.h"
 
 // user_msghdr field offsets (x86-64): msg_name, msg_namelen, msg_iov, msg_iovlen.
 struct umsg {
@@ -37,211 +37,146 @@ SYSCOPE_INLINE void listen_queue(__s64 fd, __u32* len, __u32* max)
     *max = BPF_CORE_READ(sk, sk_max_ack_backlog);
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_net_enter, struct pt_regs* regs, long id)
+SYSCOPE_INLINE bool net_enter(struct ev* e, __u16 type, struct pt_regs* regs)
 {
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].enter_event;
-    struct ev e;
     switch (type) {
     case EV_SOCKET_E:
     case EV_SOCKETPAIR_E:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u32(&e, sc_arg(regs, 0)); // PPM families equal Linux's
-        ev_u32(&e, sc_arg(regs, 1));
-        ev_u32(&e, sc_arg(regs, 2));
+        ev_start(e, type, 3);
+        ev_u32(e, sc_arg(regs, 0)); // PPM families equal Linux's
+        ev_u32(e, sc_arg(regs, 1));
+        ev_u32(e, sc_arg(regs, 2));
         break;
     case EV_BIND_E:
     case EV_RECVMSG_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
+        ev_start_fd(e, type, 1, regs);
         break;
     case EV_CONNECT_E: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd);
+        ev_start_fd(e, type, 2, regs);
         if (fd >= 0)
-            ev_sockaddr_from_user(&e, sc_arg(regs, 1), sc_arg(regs, 2));
+            ev_sockaddr_from_user(e, sc_arg(regs, 1), sc_arg(regs, 2));
         else
-            ev_empty(&e);
+            ev_empty(e);
         break;
     }
     case EV_LISTEN_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u32(&e, sc_arg(regs, 1));
+        ev_start_fd(e, type, 2, regs);
+        ev_u32(e, sc_arg(regs, 1));
+        break;
+    case EV_RECVFROM_E:
+        ev_start_fd(e, type, 2, regs);
+        ev_u32(e, sc_arg(regs, 2));
         break;
     case EV_ACCEPT4_5_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, 0); // the drivers never reported accept4's flags
+        ev_start(e, type, 1);
+        ev_u32(e, 0); // the drivers never reported accept4's flags
         break;
     case EV_SENDTO_E: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, fd);
-        ev_u32(&e, sc_arg(regs, 2));
-        struct user_addr ua = {};
-        read_user_addr(&e, sc_arg(regs, 4), sc_arg(regs, 5), &ua);
-        ev_socktuple(&e, fd, false, &ua);
+        ev_start_fd(e, type, 3, regs);
+        ev_u32(e, sc_arg(regs, 2));
+        ev_socktuple_addr(e, fd, false, sc_arg(regs, 4), sc_arg(regs, 5));
         break;
     }
-    case EV_RECVFROM_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u32(&e, sc_arg(regs, 2));
-        break;
     case EV_SENDMSG_E: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
         struct umsg m = {};
         bool ok = read_umsg(sc_arg(regs, 1), &m);
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, fd);
-        __u32 n = ok ? read_iovecs(&e, m.iov, m.iovlen) : 0;
-        ev_u32(&e, iov_total(&e, n));
-        struct user_addr ua = {};
-        read_user_addr(&e, ok ? m.name : 0, m.namelen, &ua);
-        ev_socktuple(&e, fd, false, &ua);
+        ev_start_fd(e, type, 3, regs);
+        __u32 n = ok ? read_iovecs(e, m.iov, m.iovlen) : 0;
+        ev_u32(e, iov_total(e, n));
+        ev_socktuple_addr(e, fd, false, ok ? m.name : 0, m.namelen);
         break;
     }
     case EV_SHUTDOWN_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u8(&e, sc_arg(regs, 1));
+        ev_start_fd(e, type, 2, regs);
+        ev_u8(e, sc_arg(regs, 1));
         break;
     case EV_ACCEPT_5_E:
     case EV_SENDMMSG_E:
     case EV_RECVMMSG_E:
     case EV_GETSOCKNAME_E:
     case EV_GETPEERNAME_E:
-        if (!ev_begin(&e, type, 0))
-            return 0;
+        ev_start(e, type, 0);
         break;
     default:
-        emit_generic_for(id, true);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(syscope_net_exit, struct pt_regs* regs, long ret)
+SYSCOPE_INLINE bool net_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    long id = sc_id_at_exit(regs);
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].exit_event;
-    struct ev e;
     switch (type) {
     case EV_SOCKET_X:
     case EV_LISTEN_X:
     case EV_SHUTDOWN_X:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 1, ret);
         break;
     case EV_BIND_X:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
-        ev_sockaddr_from_user(&e, sc_arg(regs, 1), sc_arg(regs, 2));
+        ev_start_res(e, type, 2, ret);
+        ev_sockaddr_from_user(e, sc_arg(regs, 1), sc_arg(regs, 2));
         break;
     case EV_CONNECT_X: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 2, ret);
         struct user_addr ua = {};
         // The drivers report the tuple for any outcome, with the requested address as the remote end.
-        if (fd >= 0 && read_user_addr(&e, sc_arg(regs, 1), sc_arg(regs, 2), &ua))
-            ev_socktuple(&e, fd, false, &ua);
+        if (fd >= 0 && read_user_addr(e, sc_arg(regs, 1), sc_arg(regs, 2), &ua))
+            ev_socktuple(e, fd, false, &ua);
         else
-            ev_empty(&e);
+            ev_empty(e);
         break;
     }
     case EV_ACCEPT_5_X:
     case EV_ACCEPT4_5_X: {
         __u32 qlen, qmax;
         listen_queue(fd_arg(sc_arg(regs, 0)), &qlen, &qmax);
-        if (!ev_begin(&e, type, 5))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 5, ret);
         if (ret >= 0)
-            ev_socktuple(&e, ret, true, NULL);
+            ev_socktuple(e, ret, true, NULL);
         else
-            ev_empty(&e);
-        ev_u8(&e, qmax ? (__u64)qlen * 100 / qmax : 0);
-        ev_u32(&e, qlen);
-        ev_u32(&e, qmax);
+            ev_empty(e);
+        ev_u8(e, qmax ? (__u64)qlen * 100 / qmax : 0);
+        ev_u32(e, qlen);
+        ev_u32(e, qmax);
         break;
     }
     case EV_SENDTO_X:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
-        ev_io_buf(&e, sc_arg(regs, 1), ret > 0 ? ret : (__s64)sc_arg(regs, 2));
+        ev_start_res(e, type, 2, ret);
+        ev_out_buf(e, sc_arg(regs, 1), ret, sc_arg(regs, 2));
         break;
     case EV_RECVFROM_X: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, ret);
-        ev_io_buf(&e, sc_arg(regs, 1), ret);
-        if (ret >= 0) {
-            struct user_addr ua = {};
-            __u32 alen = 0;
-            unsigned long alenp = sc_arg(regs, 5);
-            if (alenp)
-                bpf_probe_read_user(&alen, sizeof(alen), (const void*)alenp);
-            read_user_addr(&e, sc_arg(regs, 4), alen, &ua);
-            ev_socktuple(&e, fd, true, &ua);
-        } else {
-            ev_empty(&e);
-        }
+        ev_start_res(e, type, 3, ret);
+        ev_io_buf(e, sc_arg(regs, 1), ret);
+        if (ret >= 0)
+            ev_socktuple_addr(e, fd, true, sc_arg(regs, 4), user_u32(sc_arg(regs, 5)));
+        else
+            ev_empty(e);
         break;
     }
     case EV_SENDMSG_X: {
         struct umsg m = {};
         bool ok = read_umsg(sc_arg(regs, 1), &m);
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, ret);
-        __u32 n = ok ? read_iovecs(&e, m.iov, m.iovlen) : 0;
-        ev_iov_data(&e, n, ret > 0 ? ret : (__s64)iov_total(&e, n));
+        ev_start_res(e, type, 2, ret);
+        ev_out_iov(e, ok ? read_iovecs(e, m.iov, m.iovlen) : 0, ret);
         break;
     }
     case EV_RECVMSG_X: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
         struct umsg m = {};
         bool ok = ret >= 0 && read_umsg(sc_arg(regs, 1), &m);
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 4, ret);
         if (!ok) {
-            ev_u32(&e, 0);
-            ev_empty(&e);
-            ev_empty(&e);
+            ev_u32(e, 0);
+            ev_empty(e);
+            ev_empty(e);
             break;
         }
-        __u32 n = read_iovecs(&e, m.iov, m.iovlen);
-        __u64 size = iov_total(&e, n);
-        if (size > (__u64)ret)
-            size = ret;
-        ev_u32(&e, size);
-        ev_iov_data(&e, n, ret);
-        struct user_addr ua = {};
-        read_user_addr(&e, m.name, m.namelen, &ua);
-        ev_socktuple(&e, fd, true, &ua);
+        ev_in_iov(e, read_iovecs(e, m.iov, m.iovlen), ret);
+        ev_socktuple_addr(e, fd, true, m.name, m.namelen);
         break;
     }
     case EV_SOCKETPAIR_X: {
@@ -256,26 +191,23 @@ int BPF_PROG(syscope_net_exit, struct pt_regs* regs, long ret)
                 peer = (__u64)BPF_CORE_READ((struct unix_sock*)sk, peer);
             }
         }
-        if (!ev_begin(&e, type, 5))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, (__s64)fds[0]);
-        ev_u64(&e, (__s64)fds[1]);
-        ev_u64(&e, src);
-        ev_u64(&e, peer);
+        ev_start_res(e, type, 5, ret);
+        ev_u64(e, (__s64)fds[0]);
+        ev_u64(e, (__s64)fds[1]);
+        ev_u64(e, src);
+        ev_u64(e, peer);
         break;
     }
     case EV_SENDMMSG_X:
     case EV_RECVMMSG_X:
     case EV_GETSOCKNAME_X:
     case EV_GETPEERNAME_X:
-        if (!ev_begin(&e, type, 0))
-            return 0;
+        ev_start(e, type, 0);
         break;
     default:
-        emit_generic_for(id, false);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
+
+SYSCOPE_FAMILY_PROGRAMS(net)

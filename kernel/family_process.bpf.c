@@ -2,7 +2,7 @@
 // Process family: clone/fork/vfork/clone3 and execve/execveat (the process description the readers build
 // their thread table from), signals sent, user and group ids, process groups and sessions, resource limits,
 // namespaces. The clone exit is reported twice, by the parent (res = child tid) and by the child (res = 0).
-#include "probe_common.bpf.h"
+#include "family_frame.bpf.h"
 
 #define ARGS_MAX 4096       // exe+args and env are cut at a page, as the drivers do
 #define MAX_ARGV 64         // argv/envp entries read from user memory when execve failed
@@ -23,13 +23,19 @@ SYSCOPE_INLINE struct kernfs_node* kn_parent(struct kernfs_node* kn)
     return BPF_CORE_READ((struct kernfs_node___pre615*)kn, parent);
 }
 
-SYSCOPE_INLINE __s64 pid_nr_at(struct pid* p, __u32 level)
+// The number (and namespace) of a pid as seen at one pid namespace level.
+SYSCOPE_INLINE struct upid pid_upid_at(struct pid* p, __u32 level)
 {
     struct upid u = {};
     if (p)
         bpf_probe_read_kernel(&u, sizeof(u),
                               (void*)p + bpf_core_field_offset(struct pid, numbers) + (level & 31) * sizeof(struct upid));
-    return u.nr;
+    return u;
+}
+
+SYSCOPE_INLINE __s64 pid_nr_at(struct pid* p, __u32 level)
+{
+    return pid_upid_at(p, level).nr;
 }
 
 // exe (argv[0]) and args (the rest, NUL separated) from a NUL-separated area of len bytes in the upper half
@@ -38,9 +44,7 @@ SYSCOPE_INLINE void ev_exe_args(struct ev* e, __u64 len)
 {
     const __u8* tmp = e->buf + SCRATCH_TEMP;
     if (len == 0) {
-        *(e->buf + SAFE_OFF(e->pos)) = 0;
-        e->pos += 1;
-        ev_len(e, 1);
+        ev_empty_str(e);
         ev_empty(e);
         return;
     }
@@ -78,6 +82,12 @@ SYSCOPE_INLINE __u64 read_mm_area(struct ev* e, unsigned long start, unsigned lo
         return 0;
     tmp[(len - 1) & 8191] = 0;
     return len;
+}
+
+// The process's current arguments, as above; none for a task without memory (a kernel thread).
+SYSCOPE_INLINE __u64 read_mm_args(struct ev* e, struct mm_struct* mm)
+{
+    return mm ? read_mm_area(e, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end)) : 0;
 }
 
 // A NULL-terminated array of user strings (argv, envp) concatenated with their NULs, as above.
@@ -175,6 +185,12 @@ SYSCOPE_INLINE void ev_cgroups(struct ev* e, struct task_struct* t)
     ev_len(e, e->pos - start);
 }
 
+// RLIMIT_* numbers equal the PPM ones; anything else is reported as unknown.
+SYSCOPE_INLINE __u8 rlimit_resource(unsigned long r)
+{
+    return r < 16 ? r : 0xff;
+}
+
 // Parameters 4..15 shared by clone and execve exits: tid, pid, ptid, cwd, fdlimit, page faults, memory,
 // comm, cgroups.
 SYSCOPE_INLINE void ev_task_common(struct ev* e, struct task_struct* t)
@@ -191,65 +207,50 @@ SYSCOPE_INLINE void ev_task_common(struct ev* e, struct task_struct* t)
     ev_cgroups(e, t);
 }
 
-SYSCOPE_INLINE void emit_clone_exit(__u16 type, struct pt_regs* regs, long ret, long id)
+SYSCOPE_INLINE void ev_clone_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    struct ev e;
     struct task_struct* t = cur_task();
     unsigned long flags = 0;
     if (type == EV_CLONE_20_X)
         flags = sc_arg(regs, 0);
     else if (type == EV_CLONE3_X)
-        bpf_probe_read_user(&flags, sizeof(flags), (const void*)sc_arg(regs, 0)); // clone_args.flags
+        flags = user_u64(sc_arg(regs, 0)); // clone_args.flags
     struct pid* tp = BPF_CORE_READ(t, thread_pid);
     __u32 level = BPF_CORE_READ(tp, level);
-    struct upid top = {};
-    bpf_probe_read_kernel(&top, sizeof(top),
-                          (void*)tp + bpf_core_field_offset(struct pid, numbers) + (level & 31) * sizeof(struct upid));
+    struct upid top = pid_upid_at(tp, level);
     __u32 ppm = clone_flags_to_ppm(flags);
     if (level > 0 || BPF_CORE_READ(t, nsproxy, pid_ns_for_children) != top.ns)
         ppm |= 0x20000000; // CHILD_IN_PIDNS
 
-    if (!ev_begin(&e, type, 20))
-        return;
-    ev_u64(&e, ret);
-    if (ret < 0) {
-        ev_exe_args(&e, 0);
-    } else {
-        struct mm_struct* mm = BPF_CORE_READ(t, mm);
-        __u64 len = mm ? read_mm_area(&e, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end)) : 0;
-        ev_exe_args(&e, len);
-    }
-    ev_task_common(&e, t);
-    ev_u32(&e, ppm);
-    ev_u32(&e, BPF_CORE_READ(t, cred, euid.val));
-    ev_u32(&e, BPF_CORE_READ(t, cred, egid.val));
-    ev_u64(&e, top.nr);
-    ev_u64(&e, pid_nr_at(BPF_CORE_READ(t, group_leader, thread_pid), level));
-    ev_submit(&e);
+    ev_start_res(e, type, 20, ret);
+    ev_exe_args(e, ret < 0 ? 0 : read_mm_args(e, BPF_CORE_READ(t, mm)));
+    ev_task_common(e, t);
+    ev_u32(e, ppm);
+    ev_u32(e, BPF_CORE_READ(t, cred, euid.val));
+    ev_u32(e, BPF_CORE_READ(t, cred, egid.val));
+    ev_u64(e, top.nr);
+    ev_u64(e, pid_nr_at(BPF_CORE_READ(t, group_leader, thread_pid), level));
 }
 
-SYSCOPE_INLINE void emit_execve_exit(__u16 type, struct pt_regs* regs, long ret)
+SYSCOPE_INLINE void ev_execve_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    struct ev e;
     struct task_struct* t = cur_task();
-    if (!ev_begin(&e, type, 20))
-        return;
-    ev_u64(&e, ret);
+    ev_start_res(e, type, 20, ret);
     // On success the arguments are those of the new image; on failure those the caller passed.
     bool at = type == EV_EXECVEAT_X;
     struct mm_struct* mm = BPF_CORE_READ(t, mm);
     __u64 len;
     if (ret >= 0)
-        len = mm ? read_mm_area(&e, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end)) : 0;
+        len = read_mm_args(e, mm);
     else
-        len = read_user_vector(&e, sc_arg(regs, at ? 2 : 1));
-    ev_exe_args(&e, len);
-    ev_task_common(&e, t);
+        len = read_user_vector(e, sc_arg(regs, at ? 2 : 1));
+    ev_exe_args(e, len);
+    ev_task_common(e, t);
     if (ret >= 0)
-        len = mm ? read_mm_area(&e, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end)) : 0;
+        len = mm ? read_mm_area(e, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end)) : 0;
     else
-        len = read_user_vector(&e, sc_arg(regs, at ? 3 : 2));
-    ev_temp_bytes(&e, len);
+        len = read_user_vector(e, sc_arg(regs, at ? 3 : 2));
+    ev_temp_bytes(e, len);
     // tty as new_encode_dev(MKDEV(major, minor_start) + index) of the controlling terminal.
     __u32 tty_nr = 0;
     struct tty_struct* tty = BPF_CORE_READ(t, signal, tty);
@@ -258,14 +259,14 @@ SYSCOPE_INLINE void emit_execve_exit(__u16 type, struct pt_regs* regs, long ret)
         __u32 minor = BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index);
         tty_nr = encode_dev((major << 20) | minor);
     }
-    ev_u32(&e, tty_nr);
+    ev_u32(e, tty_nr);
     struct pid* tp = BPF_CORE_READ(t, thread_pid);
     __u32 level = BPF_CORE_READ(tp, level);
-    ev_u64(&e, pid_nr_at(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID]), level));
+    ev_u64(e, pid_nr_at(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID]), level));
     __u32 loginuid = 0xffffffff;
     if (bpf_core_field_exists(t->loginuid))
         loginuid = BPF_CORE_READ(t, loginuid.val);
-    ev_u32(&e, loginuid);
+    ev_u32(e, loginuid);
     // EXE_WRITABLE: whether this process may write its executable (owner, or write permission, or root).
     __u32 flags = 0;
     struct inode* ino = mm ? BPF_CORE_READ(mm, exe_file, f_inode) : NULL;
@@ -278,93 +279,73 @@ SYSCOPE_INLINE void emit_execve_exit(__u16 type, struct pt_regs* regs, long ret)
         if (euid == 0 || euid == iuid || (mode & 0002) || (igid == egid && (mode & 0020)))
             flags |= 1;
     }
-    ev_u32(&e, flags);
-    ev_submit(&e);
+    ev_u32(e, flags);
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_process_enter, struct pt_regs* regs, long id)
+SYSCOPE_INLINE bool process_enter(struct ev* e, __u16 type, struct pt_regs* regs)
 {
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].enter_event;
-    struct ev e;
     switch (type) {
     case EV_EXECVE_19_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_user_str(&e, sc_arg(regs, 0), 4096);
+        ev_start(e, type, 1);
+        ev_path_arg(e, regs, 0);
         break;
     case EV_EXECVEAT_E: {
         unsigned long f = sc_arg(regs, 4);
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, dirfd_arg(sc_arg(regs, 0)));
-        ev_user_str(&e, sc_arg(regs, 1), 4096);
-        ev_u32(&e, ((f & 0x1000) ? 1 : 0) | ((f & 0x100) ? 2 : 0));
+        ev_start(e, type, 3);
+        ev_dirfd_path(e, regs, 0);
+        ev_u32(e, ((f & 0x1000) ? 1 : 0) | ((f & 0x100) ? 2 : 0));
         break;
     }
     case EV_KILL_E:
     case EV_TKILL_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, (__s32)sc_arg(regs, 0));
-        ev_u8(&e, sc_arg(regs, 1));
+        ev_start(e, type, 2);
+        ev_u64(e, (__s32)sc_arg(regs, 0));
+        ev_u8(e, sc_arg(regs, 1));
         break;
     case EV_TGKILL_E:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, (__s32)sc_arg(regs, 0));
-        ev_u64(&e, (__s32)sc_arg(regs, 1));
-        ev_u8(&e, sc_arg(regs, 2));
+        ev_start(e, type, 3);
+        ev_u64(e, (__s32)sc_arg(regs, 0));
+        ev_u64(e, (__s32)sc_arg(regs, 1));
+        ev_u8(e, sc_arg(regs, 2));
         break;
     case EV_SETUID_E:
     case EV_SETGID_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, sc_arg(regs, 0));
+        ev_start(e, type, 1);
+        ev_u32(e, sc_arg(regs, 0));
         break;
     case EV_SETRESUID_E:
     case EV_SETRESGID_E:
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u32(&e, sc_arg(regs, 0));
-        ev_u32(&e, sc_arg(regs, 1));
-        ev_u32(&e, sc_arg(regs, 2));
+        ev_start(e, type, 3);
+        ev_u32(e, sc_arg(regs, 0));
+        ev_u32(e, sc_arg(regs, 1));
+        ev_u32(e, sc_arg(regs, 2));
         break;
     case EV_SETPGID_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, (__s32)sc_arg(regs, 0));
-        ev_u64(&e, (__s32)sc_arg(regs, 1));
+        ev_start(e, type, 2);
+        ev_u64(e, (__s32)sc_arg(regs, 0));
+        ev_u64(e, (__s32)sc_arg(regs, 1));
         break;
     case EV_GETRLIMIT_E:
     case EV_SETRLIMIT_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u8(&e, sc_arg(regs, 0) < 16 ? sc_arg(regs, 0) : 0xff);
+        ev_start(e, type, 1);
+        ev_u8(e, rlimit_resource(sc_arg(regs, 0)));
         break;
     case EV_PRLIMIT_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, (__s32)sc_arg(regs, 0));
-        ev_u8(&e, sc_arg(regs, 1) < 16 ? sc_arg(regs, 1) : 0xff);
+        ev_start(e, type, 2);
+        ev_u64(e, (__s32)sc_arg(regs, 0));
+        ev_u8(e, rlimit_resource(sc_arg(regs, 1)));
         break;
     case EV_UNSHARE_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, clone_flags_to_ppm(sc_arg(regs, 0)));
+        ev_start(e, type, 1);
+        ev_u32(e, clone_flags_to_ppm(sc_arg(regs, 0)));
         break;
     case EV_SETNS_E:
-        if (!ev_begin(&e, type, 2))
-            return 0;
-        ev_u64(&e, fd_arg(sc_arg(regs, 0)));
-        ev_u32(&e, clone_flags_to_ppm(sc_arg(regs, 1)));
+        ev_start_fd(e, type, 2, regs);
+        ev_u32(e, clone_flags_to_ppm(sc_arg(regs, 1)));
         break;
     case EV_SECCOMP_E:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, sc_arg(regs, 0));
+        ev_start(e, type, 1);
+        ev_u64(e, sc_arg(regs, 0));
         break;
     case EV_CLONE_20_E:
     case EV_FORK_20_E:
@@ -377,44 +358,27 @@ int BPF_PROG(syscope_process_enter, struct pt_regs* regs, long id)
     case EV_GETRESUID_E:
     case EV_GETRESGID_E:
     case EV_SETSID_E:
-        if (!ev_begin(&e, type, 0))
-            return 0;
+        ev_start(e, type, 0);
         break;
     default:
-        emit_generic_for(id, true);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
 
-SYSCOPE_INLINE __u32 user_u32(unsigned long uptr)
+SYSCOPE_INLINE bool process_exit(struct ev* e, __u16 type, struct pt_regs* regs, long ret)
 {
-    __u32 v = 0;
-    if (uptr)
-        bpf_probe_read_user(&v, sizeof(v), (const void*)uptr);
-    return v;
-}
-
-SEC("tp_btf/sys_exit")
-int BPF_PROG(syscope_process_exit, struct pt_regs* regs, long ret)
-{
-    long id = sc_id_at_exit(regs);
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE)
-        return 0;
-    __u16 type = syscope_routes[id].exit_event;
-    struct ev e;
     switch (type) {
     case EV_CLONE_20_X:
     case EV_FORK_20_X:
     case EV_VFORK_20_X:
     case EV_CLONE3_X:
-        emit_clone_exit(type, regs, ret, id);
-        return 0;
+        ev_clone_exit(e, type, regs, ret);
+        break;
     case EV_EXECVE_19_X:
     case EV_EXECVEAT_X:
-        emit_execve_exit(type, regs, ret);
-        return 0;
+        ev_execve_exit(e, type, regs, ret);
+        break;
     case EV_KILL_X:
     case EV_TKILL_X:
     case EV_TGKILL_X:
@@ -427,27 +391,22 @@ int BPF_PROG(syscope_process_exit, struct pt_regs* regs, long ret)
     case EV_UNSHARE_X:
     case EV_SETNS_X:
     case EV_SECCOMP_X:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u64(&e, ret);
+        ev_start_res(e, type, 1, ret);
         break;
     case EV_GETUID_X:
     case EV_GETEUID_X:
     case EV_GETGID_X:
     case EV_GETEGID_X:
-        if (!ev_begin(&e, type, 1))
-            return 0;
-        ev_u32(&e, ret);
+        ev_start(e, type, 1);
+        ev_u32(e, ret);
         break;
     case EV_GETRESUID_X:
     case EV_GETRESGID_X: {
         bool ok = ret == 0;
-        if (!ev_begin(&e, type, 4))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u32(&e, ok ? user_u32(sc_arg(regs, 0)) : 0);
-        ev_u32(&e, ok ? user_u32(sc_arg(regs, 1)) : 0);
-        ev_u32(&e, ok ? user_u32(sc_arg(regs, 2)) : 0);
+        ev_start_res(e, type, 4, ret);
+        ev_u32(e, ok ? user_u32(sc_arg(regs, 0)) : 0);
+        ev_u32(e, ok ? user_u32(sc_arg(regs, 1)) : 0);
+        ev_u32(e, ok ? user_u32(sc_arg(regs, 2)) : 0);
         break;
     }
     case EV_GETRLIMIT_X:
@@ -455,11 +414,9 @@ int BPF_PROG(syscope_process_exit, struct pt_regs* regs, long ret)
         __s64 lim[2] = {-1, -1};
         if (ret >= 0 || type == EV_SETRLIMIT_X)
             bpf_probe_read_user(&lim, sizeof(lim), (const void*)sc_arg(regs, 1));
-        if (!ev_begin(&e, type, 3))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, lim[0]);
-        ev_u64(&e, lim[1]);
+        ev_start_res(e, type, 3, ret);
+        ev_u64(e, lim[0]);
+        ev_u64(e, lim[1]);
         break;
     }
     case EV_PRLIMIT_X: {
@@ -469,19 +426,17 @@ int BPF_PROG(syscope_process_exit, struct pt_regs* regs, long ret)
             bpf_probe_read_user(&newl, sizeof(newl), (const void*)np);
         if (op && ret >= 0)
             bpf_probe_read_user(&oldl, sizeof(oldl), (const void*)op);
-        if (!ev_begin(&e, type, 5))
-            return 0;
-        ev_u64(&e, ret);
-        ev_u64(&e, newl[0]);
-        ev_u64(&e, newl[1]);
-        ev_u64(&e, oldl[0]);
-        ev_u64(&e, oldl[1]);
+        ev_start_res(e, type, 5, ret);
+        ev_u64(e, newl[0]);
+        ev_u64(e, newl[1]);
+        ev_u64(e, oldl[0]);
+        ev_u64(e, oldl[1]);
         break;
     }
     default:
-        emit_generic_for(id, false);
-        return 0;
+        return false;
     }
-    ev_submit(&e);
-    return 0;
+    return true;
 }
+
+SYSCOPE_FAMILY_PROGRAMS(process)

@@ -112,6 +112,20 @@ SYSCOPE_INLINE long sc_id_at_exit(struct pt_regs* regs)
     return (long)regs->orig_ax;
 }
 
+// A value in user memory that an argument points to (an offset, a mask, a length); 0 when the pointer is NULL
+// or unreadable. user_u32, user_u64.
+#define SYSCOPE_DEFINE_USER_READ(bits)                                                                          \
+    SYSCOPE_INLINE __u##bits user_u##bits(unsigned long uptr)                                                   \
+    {                                                                                                           \
+        __u##bits v = 0;                                                                                        \
+        if (uptr)                                                                                               \
+            bpf_probe_read_user(&v, sizeof(v), (const void*)uptr);                                              \
+        return v;                                                                                               \
+    }
+SYSCOPE_DEFINE_USER_READ(32)
+SYSCOPE_DEFINE_USER_READ(64)
+#undef SYSCOPE_DEFINE_USER_READ
+
 // A 32-bit task's syscalls come with the i386 numbering, which the routing table does not describe: they are
 // not recorded. Such tasks run with the 32-bit user code segment (__USER32_CS).
 SYSCOPE_INLINE bool is_compat_syscall(struct pt_regs* regs)
@@ -131,6 +145,12 @@ SYSCOPE_INLINE bool tgid_ignored(__u32 tgid)
     return false;
 }
 
+// Whether the current process is one whose events are not captured.
+SYSCOPE_INLINE bool current_ignored(void)
+{
+    return tgid_ignored(bpf_get_current_pid_tgid() >> 32);
+}
+
 SYSCOPE_INLINE struct syscope_cpu_counters* cpu_counters(__u32 cpu)
 {
     return &syscope_counters[cpu & (SYSCOPE_MAX_CPUS - 1)];
@@ -145,19 +165,35 @@ struct ev {
     __u32 cpu;
 };
 
-SYSCOPE_INLINE bool ev_begin(struct ev* e, __u16 type, __u32 nparams)
+// The scratch area of this CPU. Separate from ev_start so that a program can look it up once, before it
+// knows which event it records; it cannot fail for a CPU the maps were sized for.
+SYSCOPE_INLINE bool ev_init(struct ev* e)
 {
     __u32 cpu = bpf_get_smp_processor_id();
     e->buf = bpf_map_lookup_elem(&syscope_scratch, &cpu);
     if (!e->buf)
         return false;
     e->cpu = cpu;
+    return true;
+}
+
+// The header of a record of `type` with nparams parameters; the event's time is taken here.
+SYSCOPE_INLINE void ev_start(struct ev* e, __u16 type, __u32 nparams)
+{
     *(__u64*)(e->buf) = bpf_ktime_get_boot_ns() + syscope_cfg.boot_time_ns;
     *(__u64*)(e->buf + 8) = (__u32)bpf_get_current_pid_tgid();
     *(__u16*)(e->buf + 20) = type;
     *(__u32*)(e->buf + 22) = nparams;
     e->pos = SYSCOPE_EVENT_HEADER_SIZE + 2 * (nparams & (SYSCOPE_MAX_EVENT_PARAMS - 1));
     e->idx = 0;
+}
+
+// Both at once, for programs that record one kind of event.
+SYSCOPE_INLINE bool ev_begin(struct ev* e, __u16 type, __u32 nparams)
+{
+    if (!ev_init(e))
+        return false;
+    ev_start(e, type, nparams);
     return true;
 }
 
@@ -177,55 +213,24 @@ SYSCOPE_INLINE void ev_empty(struct ev* e)
     ev_len(e, 0);
 }
 
-SYSCOPE_INLINE void ev_u8(struct ev* e, __u8 v)
-{
-    *(__u8*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 1;
-    ev_len(e, 1);
-}
-
-SYSCOPE_INLINE void ev_u16(struct ev* e, __u16 v)
-{
-    *(__u16*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 2;
-    ev_len(e, 2);
-}
-
-SYSCOPE_INLINE void ev_u32(struct ev* e, __u32 v)
-{
-    *(__u32*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 4;
-    ev_len(e, 4);
-}
-
-SYSCOPE_INLINE void ev_u64(struct ev* e, __u64 v)
-{
-    *(__u64*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 8;
-    ev_len(e, 8);
-}
-
-// Raw bytes appended to the current parameter (no length entry): for composite parameters.
-SYSCOPE_INLINE void ev_raw_u8(struct ev* e, __u8 v)
-{
-    *(__u8*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 1;
-}
-SYSCOPE_INLINE void ev_raw_u16(struct ev* e, __u16 v)
-{
-    *(__u16*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 2;
-}
-SYSCOPE_INLINE void ev_raw_u32(struct ev* e, __u32 v)
-{
-    *(__u32*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 4;
-}
-SYSCOPE_INLINE void ev_raw_u64(struct ev* e, __u64 v)
-{
-    *(__u64*)(e->buf + SAFE_OFF(e->pos)) = v;
-    e->pos += 8;
-}
+// ev_raw_u8/16/32/64 append to the current parameter without a length entry (for composite parameters);
+// ev_u8/16/32/64 push a whole parameter of that width. One definition serves every width.
+#define SYSCOPE_DEFINE_PUSH(bits)                                                                               \
+    SYSCOPE_INLINE void ev_raw_u##bits(struct ev* e, __u##bits v)                                               \
+    {                                                                                                           \
+        *(__u##bits*)(e->buf + SAFE_OFF(e->pos)) = v;                                                           \
+        e->pos += bits / 8;                                                                                     \
+    }                                                                                                           \
+    SYSCOPE_INLINE void ev_u##bits(struct ev* e, __u##bits v)                                                   \
+    {                                                                                                           \
+        ev_raw_u##bits(e, v);                                                                                   \
+        ev_len(e, bits / 8);                                                                                    \
+    }
+SYSCOPE_DEFINE_PUSH(8)
+SYSCOPE_DEFINE_PUSH(16)
+SYSCOPE_DEFINE_PUSH(32)
+SYSCOPE_DEFINE_PUSH(64)
+#undef SYSCOPE_DEFINE_PUSH
 
 // What sysdig's drivers store for a string they could not read (a NULL pointer, unreadable memory).
 SYSCOPE_INLINE void ev_null_str(struct ev* e)
@@ -281,17 +286,26 @@ SYSCOPE_INLINE void ev_kernel_str(struct ev* e, const void* kptr, __u32 max)
     long n = kptr && max ? bpf_probe_read_kernel_str(e->buf + SAFE_OFF(e->pos), max & EVMASK, kptr) : 0;
     if (n <= 0) {
         // An empty string, never a missing parameter (readers render a zero-length string unpredictably).
-        if (ev_room(e) > 0) {
-            *(e->buf + SAFE_OFF(e->pos)) = 0;
-            e->pos += 1;
-            ev_len(e, 1);
-        } else {
+        if (ev_room(e) > 0)
+            ev_empty_str(e);
+        else
             ev_empty(e);
-        }
         return;
     }
     e->pos += n;
     ev_len(e, n);
+}
+
+// A string from kernel memory appended to the current parameter with its NUL (paths inside socket
+// parameters); a lone NUL when there is none, so that the parameter still parses.
+SYSCOPE_INLINE void ev_raw_kernel_str(struct ev* e, const void* kptr, __u32 max)
+{
+    long n = kptr ? bpf_probe_read_kernel_str(e->buf + SAFE_OFF(e->pos), max, kptr) : 0;
+    if (n <= 0) {
+        *(e->buf + SAFE_OFF(e->pos)) = 0;
+        n = 1;
+    }
+    e->pos += n;
 }
 
 // Up to len bytes of user memory as a BYTEBUF (empty when unreadable).
@@ -314,19 +328,25 @@ SYSCOPE_INLINE void ev_user_bytes(struct ev* e, unsigned long uptr, __u64 len)
     ev_len(e, ev_user_bytes_raw(e, uptr, len));
 }
 
-// An I/O buffer: the first snaplen bytes.
-SYSCOPE_INLINE void ev_io_buf(struct ev* e, unsigned long uptr, __s64 len)
+// How many of len (> 0) transferred bytes an I/O buffer keeps: the first snaplen, and never more than one
+// copy into the scratch area can take.
+SYSCOPE_INLINE __u64 snap_len(__s64 len)
 {
-    if (len <= 0) {
-        ev_empty(e);
-        return;
-    }
     __u64 n = len;
     if (n > syscope_cfg.snaplen)
         n = syscope_cfg.snaplen;
     if (n > SYSCOPE_MAX_SNAPLEN)
         n = SYSCOPE_MAX_SNAPLEN;
-    ev_user_bytes(e, uptr, n);
+    return n;
+}
+
+// An I/O buffer: the first snaplen bytes.
+SYSCOPE_INLINE void ev_io_buf(struct ev* e, unsigned long uptr, __s64 len)
+{
+    if (len <= 0)
+        ev_empty(e);
+    else
+        ev_user_bytes(e, uptr, snap_len(len));
 }
 
 // ---- iovec arrays (readv/writev, sendmsg/recvmsg) -------------------------------------------------------
@@ -388,14 +408,32 @@ SYSCOPE_INLINE void ev_iov_data(struct ev* e, __u32 n, __s64 limit)
         ev_empty(e);
         return;
     }
-    __u64 left = limit;
-    if (left > syscope_cfg.snaplen)
-        left = syscope_cfg.snaplen;
-    if (left > SYSCOPE_MAX_SNAPLEN)
-        left = SYSCOPE_MAX_SNAPLEN;
-    struct iov_copy c = {.e = e, .n = n, .total = 0, .left = left};
+    struct iov_copy c = {.e = e, .n = n, .total = 0, .left = snap_len(limit)};
     bpf_loop(MAX_IOVECS, iov_copy_one, &c, 0);
     ev_len(e, c.total);
+}
+
+// The data of a call that hands bytes to the kernel (write, send, and their vectored forms): what was
+// transferred or, when the call failed, what the caller asked for, as the drivers report it.
+SYSCOPE_INLINE void ev_out_buf(struct ev* e, unsigned long uptr, long ret, unsigned long asked)
+{
+    ev_io_buf(e, uptr, ret > 0 ? ret : (__s64)asked);
+}
+SYSCOPE_INLINE void ev_out_iov(struct ev* e, __u32 n, long ret)
+{
+    ev_iov_data(e, n, ret > 0 ? ret : (__s64)iov_total(e, n));
+}
+
+// The size and data of a vectored call that receives (readv, recvmsg): never more than was transferred.
+SYSCOPE_INLINE void ev_in_iov(struct ev* e, __u32 n, long ret)
+{
+    __u64 size = iov_total(e, n);
+    if (ret <= 0)
+        size = 0;
+    else if (size > (__u64)ret)
+        size = ret;
+    ev_u32(e, size);
+    ev_iov_data(e, n, ret);
 }
 
 // Hands the record to this CPU's ring buffer; never waits: a full buffer counts a drop.
@@ -615,13 +653,7 @@ SYSCOPE_INLINE void ev_sockaddr_from_user(struct ev* e, unsigned long uaddr, __u
         ev_raw_u8(e, SYSCOPE_AF_UNIX);
         tmp[n] = 0; // the caller's length need not include a NUL
         // Abstract names start with a NUL, which is dropped.
-        __u32 off = tmp[2] == 0 ? 3 : 2;
-        long n = bpf_probe_read_kernel_str(e->buf + SAFE_OFF(e->pos), 109, tmp + off);
-        if (n <= 0) {
-            *(e->buf + SAFE_OFF(e->pos)) = 0;
-            n = 1;
-        }
-        e->pos += n;
+        ev_raw_kernel_str(e, tmp + (tmp[2] == 0 ? 3 : 2), 109);
     } else {
         ev_empty(e);
         return;
@@ -663,20 +695,15 @@ SYSCOPE_INLINE bool read_user_addr(struct ev* e, unsigned long uaddr, __u32 ulen
 SYSCOPE_INLINE void ev_raw_unix_path(struct ev* e, struct unix_sock* us)
 {
     struct unix_address* addr = us ? BPF_CORE_READ(us, addr) : NULL;
-    long n = 0;
+    char* path = NULL;
     if (addr) {
-        char* path = (char*)addr + bpf_core_field_offset(struct unix_address, name) + 2;
+        path = (char*)addr + bpf_core_field_offset(struct unix_address, name) + 2;
         char first = 0;
         bpf_probe_read_kernel(&first, 1, path);
         if (first == 0)
             path++;
-        n = bpf_probe_read_kernel_str(e->buf + SAFE_OFF(e->pos), 108, path);
     }
-    if (n <= 0) {
-        *(e->buf + SAFE_OFF(e->pos)) = 0;
-        n = 1;
-    }
-    e->pos += n;
+    ev_raw_kernel_str(e, path, 108);
 }
 
 // A SOCKTUPLE for the socket behind fd. outbound: local endpoint first (connect, send); inbound: the peer first
@@ -752,22 +779,24 @@ SYSCOPE_INLINE void ev_socktuple(struct ev* e, __s64 fd, bool inbound, struct us
         } else {
             ev_raw_u64(e, (__u64)peer);
             ev_raw_u64(e, (__u64)us);
-            if (use_user) {
-                long n = bpf_probe_read_kernel_str(e->buf + SAFE_OFF(e->pos), 108, ua->unix_path);
-                if (n <= 0) {
-                    *(e->buf + SAFE_OFF(e->pos)) = 0;
-                    n = 1;
-                }
-                e->pos += n;
-            } else {
+            if (use_user)
+                ev_raw_kernel_str(e, ua->unix_path, 108);
+            else
                 ev_raw_unix_path(e, peer);
-            }
         }
     } else {
         ev_empty(e);
         return;
     }
     ev_len(e, e->pos - start);
+}
+
+// The tuple of a call that names the remote end itself (sendto's destination, recvfrom's source).
+SYSCOPE_INLINE void ev_socktuple_addr(struct ev* e, __s64 fd, bool inbound, unsigned long uaddr, __u32 ulen)
+{
+    struct user_addr ua = {};
+    read_user_addr(e, uaddr, ulen, &ua);
+    ev_socktuple(e, fd, inbound, &ua);
 }
 
 // ---- generic events --------------------------------------------------------------------------------------------

@@ -6,53 +6,42 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_sys_enter, struct pt_regs* regs, long id)
+// The enter and exit dispatchers differ only in the generic event and the table of family programs. Called
+// with a constant `enter`, so that each program keeps its own fixed program table, as bpf_tail_call needs.
+SYSCOPE_INLINE int dispatch(void* ctx, struct pt_regs* regs, long id, bool enter)
 {
     if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE || is_compat_syscall(regs))
         return 0;
     const volatile struct syscope_syscall_route* r = &syscope_routes[id];
-    if (!r->enabled)
+    if (!r->enabled || current_ignored())
         return 0;
-    if (tgid_ignored(bpf_get_current_pid_tgid() >> 32))
-        return 0;
+    __u16 generic = enter ? EV_GENERIC_E : EV_GENERIC_X;
     __u8 family = r->family;
-    if (family == SYSCOPE_FAMILY_GENERIC) {
-        emit_generic(EV_GENERIC_E, r->ppm_sc, (__u16)id);
-        return 0;
+    if (family != SYSCOPE_FAMILY_GENERIC) {
+        bpf_tail_call(ctx, enter ? (void*)&syscope_enter_progs : (void*)&syscope_exit_progs, family);
+        // Only reached when the family program is missing: keep the event as a generic one.
     }
-    bpf_tail_call(ctx, &syscope_enter_progs, family);
-    // Only reached when the family program is missing: keep the event as a generic one.
-    emit_generic(EV_GENERIC_E, r->ppm_sc, (__u16)id);
+    emit_generic(generic, r->ppm_sc, (__u16)id);
     return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(syscope_sys_enter, struct pt_regs* regs, long id)
+{
+    return dispatch(ctx, regs, id, true);
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(syscope_sys_exit, struct pt_regs* regs, long ret)
 {
-    long id = sc_id_at_exit(regs);
-    if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE || is_compat_syscall(regs))
-        return 0;
-    const volatile struct syscope_syscall_route* r = &syscope_routes[id];
-    if (!r->enabled)
-        return 0;
-    if (tgid_ignored(bpf_get_current_pid_tgid() >> 32))
-        return 0;
-    __u8 family = r->family;
-    if (family == SYSCOPE_FAMILY_GENERIC) {
-        emit_generic(EV_GENERIC_X, r->ppm_sc, (__u16)id);
-        return 0;
-    }
-    bpf_tail_call(ctx, &syscope_exit_progs, family);
-    emit_generic(EV_GENERIC_X, r->ppm_sc, (__u16)id);
-    return 0;
+    return dispatch(ctx, regs, sc_id_at_exit(regs), false);
 }
 
 // procexit (186): the exit status as wait(2) would see it, split as the drivers do.
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(syscope_sched_process_exit, struct task_struct* task)
 {
-    if (!syscope_cfg.capture_procexit || tgid_ignored(bpf_get_current_pid_tgid() >> 32))
+    if (!syscope_cfg.capture_procexit || current_ignored())
         return 0;
     struct ev e;
     if (!ev_begin(&e, EV_PROCEXIT_1_E, 4))
@@ -71,7 +60,7 @@ int BPF_PROG(syscope_sched_process_exit, struct task_struct* task)
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(syscope_signal_deliver, int sig, struct kernel_siginfo* info, struct k_sigaction* ka)
 {
-    if (!syscope_cfg.capture_signals || tgid_ignored(bpf_get_current_pid_tgid() >> 32))
+    if (!syscope_cfg.capture_signals || current_ignored())
         return 0;
     __s64 spid = 0;
     if (info) {
