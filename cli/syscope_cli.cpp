@@ -71,7 +71,7 @@ int readCapture(const cli::CliOptions& opt)
                 ++seen;
             }
             if (renderer.isShown(ev, ctx))
-                printer.add(ev, ordinal, decode::HistoryStateView(indexer.state(), ctx, ordinal));
+                printer.add(ev, ordinal, decode::CurrentStateView(indexer.state(), ctx, ordinal));
             return true;
         },
         nullptr, false, [&] { printer.drain(); });

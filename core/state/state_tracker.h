@@ -62,6 +62,10 @@ public:
     const FdInfo* fdAt(int64_t tableOwner, int64_t fd, uint64_t ordinal) const;
     // The directory a thread's relative paths resolve against (its process's cwd) at `ordinal`.
     const SharedString& cwdOf(const ThreadInfo& t, uint64_t ordinal) const;
+    // State as it stands now, after the last applied event: the same answers as threadAt/fdAt at that event's
+    // ordinal (removals take effect when the next event is applied), without searching the histories.
+    const ThreadInfo* currentThread(int64_t tid) const;
+    const FdInfo* currentFd(int64_t owner, int64_t fd) const;
 
     const std::string* userName(uint32_t uid) const;
     const std::string* groupName(uint32_t gid) const;
@@ -86,9 +90,7 @@ private:
     };
 
     uint32_t addThreadVersion(ThreadInfo t, uint64_t ordinal);
-    const ThreadInfo* currentThread(int64_t tid) const;
     ThreadInfo& ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version);
-    const FdInfo* currentFd(int64_t owner, int64_t fd) const;
     uint32_t currentFdVersion(int64_t owner, int64_t fd) const;
     uint32_t setFd(int64_t owner, FdInfo fd, uint64_t ordinal);
     // Makes an existing version fd `fd`'s in `owner`'s table from `ordinal` on.
