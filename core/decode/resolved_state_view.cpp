@@ -24,10 +24,12 @@ ResolvedStateView ResolvedStateView::resolve(const format::RawEvent& ev, const S
     const std::span<const format::ParamInfo> params = CompatProfile::of(Compat::kSysdig036).params(ev.type);
     const uint32_t n = std::min<uint32_t>(ev.nparams, uint32_t(params.size()));
     // Mirrors what EventRenderer::appendParamValue asks of its StateView, parameter type by parameter type.
+    const uint8_t* next = ev.data; // walked once: ev.param(i) would count the lengths from the start each time
     for (uint32_t i = 0; i < n; ++i) {
         const format::ParamInfo& pi = params[i];
         ParamType type = pi.type;
-        auto p = ev.param(i);
+        std::span<const uint8_t> p(next, ev.paramLen(i));
+        next += p.size();
         if (type == ParamType::kDyn) {
             if (p.empty() || p[0] >= pi.dynTypes.size())
                 continue;
