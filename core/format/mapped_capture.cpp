@@ -168,6 +168,19 @@ std::unique_ptr<MappedCapture> MappedCapture::fromMemory(std::span<const uint8_t
     return c;
 }
 
+void MappedCapture::prefault(uint64_t offset, uint64_t length) const
+{
+#ifndef MADV_POPULATE_READ
+    constexpr int MADV_POPULATE_READ = 22; // Linux 5.14; older kernels refuse it with EINVAL
+#endif
+    if (m_mapSize == 0 || offset >= m_size)
+        return;
+    const uint64_t page = 4096;
+    const uint64_t begin = offset & ~(page - 1);
+    const uint64_t end = std::min<uint64_t>(offset + length, m_size);
+    ::madvise(const_cast<uint8_t*>(m_data) + begin, size_t(end - begin), MADV_POPULATE_READ);
+}
+
 Result<std::unique_ptr<MappedCapture>> MappedCapture::open(const std::string& path)
 {
     Fd in{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
