@@ -69,8 +69,9 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty()) {
-        std::fprintf(stderr,
-                     "usage: bench_gui CAPTURE [--selective FILTER] [--broad FILTER] [--decoded FILTER] [--no-window]\n");
+        std::fprintf(
+            stderr,
+            "usage: bench_gui CAPTURE [--selective FILTER] [--broad FILTER] [--decoded FILTER] [--no-window]\n");
         return 2;
     }
     const QString capture = args.takeFirst();
@@ -120,8 +121,7 @@ int main(int argc, char** argv)
         if (model->rowCount() > 0)
             (void)model->data(model->index(model->rowCount() - 1, int(ColumnId::kInfo)));
     });
-    QObject::connect(doc, &TraceDocument::indexingFinished,
-                     [&] { indexedS = double(clock.nsecsElapsed()) / 1e9; });
+    QObject::connect(doc, &TraceDocument::indexingFinished, [&] { indexedS = double(clock.nsecsElapsed()) / 1e9; });
 
     const long long anonBefore = rssAnonBytes();
     int phase = 0; // 0 loading, 1 selective filter, 2 broad filter, 3 decoded filter, 4 done
@@ -135,15 +135,18 @@ int main(int argc, char** argv)
 
     auto runFilter = [&](const QString& f, int slot) {
         if (!FilterEngine::compile(f.toStdString()).ok()) {
-            filterNote = QStringLiteral("n/a: %1").arg(QString::fromStdString(
-                FilterEngine::compile(f.toStdString()).error->message));
+            filterNote = QStringLiteral("n/a: %1").arg(
+                QString::fromStdString(FilterEngine::compile(f.toStdString()).error->message));
             return false;
         }
         clock.restart();
-        QObject::connect(doc, &TraceDocument::filterApplied, doc, [&, slot](const QString&, quint64 rows) {
-            filterS[slot] = double(clock.nsecsElapsed()) / 1e9;
-            filterRows[slot] = rows;
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            doc, &TraceDocument::filterApplied, doc,
+            [&, slot](const QString&, quint64 rows) {
+                filterS[slot] = double(clock.nsecsElapsed()) / 1e9;
+                filterRows[slot] = rows;
+            },
+            Qt::SingleShotConnection);
         doc->applyFilter(f);
         return true;
     };
@@ -210,8 +213,9 @@ int main(int argc, char** argv)
     std::printf("  memory beyond the mapped file   %.1f B/event (anonymous RSS growth)   goal <= 24 B/event\n",
                 anonPerEvent);
     std::printf("    of which index columns        %.1f B/event\n", events ? double(indexBytes) / double(events) : 0);
-    std::printf("    of which displayed RowSet     %.2f B/event (the rest: thread/fd state versions, allocator slack)\n",
-                events ? double(rowSetBytes) / double(events) : 0);
+    std::printf(
+        "    of which displayed RowSet     %.2f B/event (the rest: thread/fd state versions, allocator slack)\n",
+        events ? double(rowSetBytes) / double(events) : 0);
     std::printf("  shown-event scan (no filter)    %.3f s  (%.1f M events/s)\n", scan.seconds,
                 scan.seconds > 0 ? double(req.to) / scan.seconds / 1e6 : 0.0);
     if (filterS[0] >= 0)

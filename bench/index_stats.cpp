@@ -23,11 +23,11 @@ int main(int argc, char** argv)
     (*s)->indexNow();
     auto t2 = std::chrono::steady_clock::now();
     uint64_t n = (*s)->eventCount();
-    auto [indexBytes, threads, fds, stateBytes] = (*s)->withState([](const syscope::state::StateTracker& st,
-                                                         const syscope::index::EventIndex& idx) {
-        return std::tuple{idx.memoryBytes(), st.threadVersionCount(), st.fdVersionCount(), st.memoryBytes()};
-    });
-    struct rusage ru{};
+    auto [indexBytes, threads, fds, stateBytes] =
+        (*s)->withState([](const syscope::state::StateTracker& st, const syscope::index::EventIndex& idx) {
+            return std::tuple{idx.memoryBytes(), st.threadVersionCount(), st.fdVersionCount(), st.memoryBytes()};
+        });
+    struct rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
     double openS = std::chrono::duration<double>(t1 - t0).count();
     double indexS = std::chrono::duration<double>(t2 - t1).count();

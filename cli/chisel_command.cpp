@@ -124,11 +124,12 @@ int ChiselCommand::run(const CliOptions& opt)
         return std::unique_ptr<chisel::FieldSource>(std::move(f));
     };
     // Filled in below, once the chisels have taken their words.
-    ChiselRun run(catalog, makeFields, o, [&out](std::string_view t) { out(t); },
-                  [&out](std::string_view t) {
-                      out.flush();
-                      fwrite(t.data(), 1, t.size(), stderr);
-                  });
+    ChiselRun run(
+        catalog, makeFields, o, [&out](std::string_view t) { out(t); },
+        [&out](std::string_view t) {
+            out.flush();
+            fwrite(t.data(), 1, t.size(), stderr);
+        });
 
     // Which words are a chisel's arguments and which the filter (see the class comment).
     const auto& words = opt.filterWords;

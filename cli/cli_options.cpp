@@ -182,7 +182,7 @@ Result<CliOptions> parseCliOptions(int argc, char** argv)
                 o.compat = decode::Compat::kSysdig036;
             else
                 return makeError(ErrorCode::kInvalidArgument, "unknown sysdig version for --sysdig-compat: " + *v);
-        // ---- live capture ----
+            // ---- live capture ----
         } else if (a == "-w" || a == "--write" || (a.rfind("-w", 0) == 0 && a.size() > 2)) {
             if (a.size() > 2 && a[1] == 'w') {
                 o.writeFile = a.substr(2);
@@ -202,7 +202,7 @@ Result<CliOptions> parseCliOptions(int argc, char** argv)
                 return makeError(ErrorCode::kInvalidArgument, "invalid number of seconds: " + *v);
         } else if (a == "-z" || a == "--compress") {
             o.compress = true;
-        // ---- end of live capture ----
+            // ---- end of live capture ----
         } else if (a.size() > 1 && a[0] == '-' && o.filterWords.empty()) {
             return makeError(ErrorCode::kInvalidArgument, "unknown option " + a);
         } else {

@@ -29,10 +29,7 @@ constexpr int kExitError = 1;
 
 volatile sig_atomic_t g_interrupted = 0;
 
-void onSignal(int)
-{
-    g_interrupted = 1;
-}
+void onSignal(int) { g_interrupted = 1; }
 
 std::string helperPath()
 {
@@ -247,10 +244,7 @@ int followSpool(const std::string& spool, Helper& helper, state::StateTracker& s
 
 } // namespace
 
-bool LiveCommand::wanted(const CliOptions& opt)
-{
-    return opt.readFile.empty();
-}
+bool LiveCommand::wanted(const CliOptions& opt) { return opt.readFile.empty(); }
 
 int LiveCommand::run(const CliOptions& opt)
 {
@@ -278,7 +272,7 @@ int LiveCommand::run(const CliOptions& opt)
     if (opt.durationSec)
         args.push_back("--duration=" + std::to_string(opt.durationSec));
 
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, nullptr);
@@ -359,62 +353,63 @@ int LiveCommand::run(const CliOptions& opt)
     uint64_t seen = 0;
     bool firstTsSet = false;
     std::optional<Error> failure;
-    int rc = followSpool(spool, *h, state, [&](uint64_t ordinal, const format::RawEvent& ev,
-                                              const state::EventContext& ctx, live::SpoolFollower& f) {
-        if (opt.maxEvents && seen >= opt.maxEvents)
-            return false;
-        ++seen;
-        extractor.setCaptureBytes(f.bytes());
-        if (!firstTsSet && ev.ts != 0) {
-            extractor.setFirstEventTs(ev.ts);
-            firstTsSet = true;
-        }
-        extractor.observe(ev, ctx);
-        const bool shown = renderer.isShown(ev, ctx);
-        if (!shown && !evaluateAll)
-            return true;
-        extractor.select(ev, ctx, ordinal);
-        if (!program->empty()) {
-            if (!program->eventTypes().test(ev.type))
-                return true;
-            bool pass = program->evaluate(extractor);
-            if (program->runtimeError()) {
-                failure = program->runtimeError();
+    int rc = followSpool(
+        spool, *h, state,
+        [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx, live::SpoolFollower& f) {
+            if (opt.maxEvents && seen >= opt.maxEvents)
                 return false;
+            ++seen;
+            extractor.setCaptureBytes(f.bytes());
+            if (!firstTsSet && ev.ts != 0) {
+                extractor.setFirstEventTs(ev.ts);
+                firstTsSet = true;
             }
-            if (!pass || !shown)
+            extractor.observe(ev, ctx);
+            const bool shown = renderer.isShown(ev, ctx);
+            if (!shown && !evaluateAll)
                 return true;
-        }
-        if (writing) {
-            if (!headerWritten) {
-                if (auto r = writer.writeHeader(f.metadata()); !r) {
+            extractor.select(ev, ctx, ordinal);
+            if (!program->empty()) {
+                if (!program->eventTypes().test(ev.type))
+                    return true;
+                bool pass = program->evaluate(extractor);
+                if (program->runtimeError()) {
+                    failure = program->runtimeError();
+                    return false;
+                }
+                if (!pass || !shown)
+                    return true;
+            }
+            if (writing) {
+                if (!headerWritten) {
+                    if (auto r = writer.writeHeader(f.metadata()); !r) {
+                        failure = r.error();
+                        return false;
+                    }
+                    headerWritten = true;
+                }
+                std::span<const uint8_t> bytes(ev.lens - format::kEventHeaderV2, ev.len);
+                if (auto r = writer.writeEncodedEvent(ev.cpu, bytes, ev.dumpFlags); !r) {
                     failure = r.error();
                     return false;
                 }
-                headerWritten = true;
+                return true;
             }
-            std::span<const uint8_t> bytes(ev.lens - format::kEventHeaderV2, ev.len);
-            if (auto r = writer.writeEncodedEvent(ev.cpu, bytes, ev.dumpFlags); !r) {
-                failure = r.error();
-                return false;
+            if (fastDefault) {
+                renderer.appendDefaultLine(out, ev, ordinal, ctx);
+            } else {
+                auto line = opt.json ? outFormat->appendJson(extractor, out) : outFormat->appendText(extractor, out);
+                if (!line) {
+                    failure = line.error();
+                    return false;
+                }
+                if (*line == fields::OutputFormat::Line::kPrinted)
+                    out.push_back('\n');
             }
+            if (out.size() >= (1 << 16))
+                writeOut(out);
             return true;
-        }
-        if (fastDefault) {
-            renderer.appendDefaultLine(out, ev, ordinal, ctx);
-        } else {
-            auto line = opt.json ? outFormat->appendJson(extractor, out) : outFormat->appendText(extractor, out);
-            if (!line) {
-                failure = line.error();
-                return false;
-            }
-            if (*line == fields::OutputFormat::Line::kPrinted)
-                out.push_back('\n');
-        }
-        if (out.size() >= (1 << 16))
-            writeOut(out);
-        return true;
-    });
+        });
     writeOut(out);
     fflush(stdout);
     h->wait();

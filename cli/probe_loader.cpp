@@ -36,11 +36,11 @@ constexpr SyscallRow kSyscalls[] = {
 uint8_t familyOf(uint16_t enterEvent)
 {
     switch (enterEvent) {
-#define SYSCOPE_HANDLED(ev, family) case ev: return family;
+#define SYSCOPE_HANDLED(ev, family)                                                                                    \
+    case ev: return family;
         SYSCOPE_HANDLED_EVENTS
 #undef SYSCOPE_HANDLED
-    default:
-        return SYSCOPE_FAMILY_GENERIC;
+    default: return SYSCOPE_FAMILY_GENERIC;
     }
 }
 
@@ -156,28 +156,29 @@ Result<std::unique_ptr<ProbeLoader>> ProbeLoader::load(const Options& options)
         return loadError("cannot set up the ring buffer table", errno);
 
     // The family programs are tail-called, never attached themselves.
-    bpf_program* families[] = {s->progs.syscope_file_enter,    s->progs.syscope_file_exit,
-                               s->progs.syscope_io_enter,      s->progs.syscope_io_exit,
-                               s->progs.syscope_net_enter,     s->progs.syscope_net_exit,
-                               s->progs.syscope_process_enter, s->progs.syscope_process_exit,
-                               s->progs.syscope_memory_enter,  s->progs.syscope_memory_exit,
-                               s->progs.syscope_ipc_enter,     s->progs.syscope_ipc_exit,
-                               s->progs.syscope_time_enter,    s->progs.syscope_time_exit};
+    bpf_program* families[] = {
+        s->progs.syscope_file_enter,    s->progs.syscope_file_exit,    s->progs.syscope_io_enter,
+        s->progs.syscope_io_exit,       s->progs.syscope_net_enter,    s->progs.syscope_net_exit,
+        s->progs.syscope_process_enter, s->progs.syscope_process_exit, s->progs.syscope_memory_enter,
+        s->progs.syscope_memory_exit,   s->progs.syscope_ipc_enter,    s->progs.syscope_ipc_exit,
+        s->progs.syscope_time_enter,    s->progs.syscope_time_exit};
     for (bpf_program* prog : families)
         bpf_program__set_autoattach(prog, false);
 
     if (syscope_probe__load(s) != 0)
         return loadError("cannot load the probe", errno);
 
-    const std::pair<uint32_t, bpf_program*> enters[] = {
-        {SYSCOPE_FAMILY_FILE, s->progs.syscope_file_enter},       {SYSCOPE_FAMILY_IO, s->progs.syscope_io_enter},
-        {SYSCOPE_FAMILY_NET, s->progs.syscope_net_enter},         {SYSCOPE_FAMILY_PROCESS, s->progs.syscope_process_enter},
-        {SYSCOPE_FAMILY_MEMORY, s->progs.syscope_memory_enter},   {SYSCOPE_FAMILY_IPC, s->progs.syscope_ipc_enter},
-        {SYSCOPE_FAMILY_TIME, s->progs.syscope_time_enter}};
+    const std::pair<uint32_t, bpf_program*> enters[] = {{SYSCOPE_FAMILY_FILE, s->progs.syscope_file_enter},
+                                                        {SYSCOPE_FAMILY_IO, s->progs.syscope_io_enter},
+                                                        {SYSCOPE_FAMILY_NET, s->progs.syscope_net_enter},
+                                                        {SYSCOPE_FAMILY_PROCESS, s->progs.syscope_process_enter},
+                                                        {SYSCOPE_FAMILY_MEMORY, s->progs.syscope_memory_enter},
+                                                        {SYSCOPE_FAMILY_IPC, s->progs.syscope_ipc_enter},
+                                                        {SYSCOPE_FAMILY_TIME, s->progs.syscope_time_enter}};
     const std::pair<uint32_t, bpf_program*> exits[] = {
-        {SYSCOPE_FAMILY_FILE, s->progs.syscope_file_exit},        {SYSCOPE_FAMILY_IO, s->progs.syscope_io_exit},
-        {SYSCOPE_FAMILY_NET, s->progs.syscope_net_exit},          {SYSCOPE_FAMILY_PROCESS, s->progs.syscope_process_exit},
-        {SYSCOPE_FAMILY_MEMORY, s->progs.syscope_memory_exit},    {SYSCOPE_FAMILY_IPC, s->progs.syscope_ipc_exit},
+        {SYSCOPE_FAMILY_FILE, s->progs.syscope_file_exit},     {SYSCOPE_FAMILY_IO, s->progs.syscope_io_exit},
+        {SYSCOPE_FAMILY_NET, s->progs.syscope_net_exit},       {SYSCOPE_FAMILY_PROCESS, s->progs.syscope_process_exit},
+        {SYSCOPE_FAMILY_MEMORY, s->progs.syscope_memory_exit}, {SYSCOPE_FAMILY_IPC, s->progs.syscope_ipc_exit},
         {SYSCOPE_FAMILY_TIME, s->progs.syscope_time_exit}};
     for (const auto& [idx, prog] : enters) {
         int fd = bpf_program__fd(prog);
@@ -198,8 +199,8 @@ Result<std::unique_ptr<ProbeLoader>> ProbeLoader::load(const Options& options)
             ring.consumer = nullptr;
             return loadError("cannot map a ring buffer", errno);
         }
-        ring.producer = mmap(nullptr, p->m_pageSize + 2 * ring.dataSize, PROT_READ, MAP_SHARED, ring.fd,
-                             off_t(p->m_pageSize));
+        ring.producer =
+            mmap(nullptr, p->m_pageSize + 2 * ring.dataSize, PROT_READ, MAP_SHARED, ring.fd, off_t(p->m_pageSize));
         if (ring.producer == MAP_FAILED) {
             ring.producer = nullptr;
             return loadError("cannot map a ring buffer", errno);

@@ -19,12 +19,12 @@ class ProbeLoader {
 public:
     struct Options {
         uint32_t snaplen = 80;
-        std::vector<uint32_t> ignoredTgids;   // processes whose events are not captured (at most 8)
-        std::vector<std::string> syscalls;    // names of the syscalls to capture; empty: all
-        size_t ringBytesPerCpu = 16u << 20;   // rounded up to a power of two
+        std::vector<uint32_t> ignoredTgids; // processes whose events are not captured (at most 8)
+        std::vector<std::string> syscalls;  // names of the syscalls to capture; empty: all
+        size_t ringBytesPerCpu = 16u << 20; // rounded up to a power of two
         bool procexit = true;
         bool signals = true;
-        uint64_t bootTimeNs = 0;              // CLOCK_REALTIME - CLOCK_BOOTTIME
+        uint64_t bootTimeNs = 0; // CLOCK_REALTIME - CLOCK_BOOTTIME
     };
     struct Counters {
         uint64_t events = 0;

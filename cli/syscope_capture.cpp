@@ -34,10 +34,7 @@ constexpr uint64_t kMergeSlackNs = 5'000'000;
 
 volatile sig_atomic_t g_stop = 0;
 
-void onSignal(int)
-{
-    g_stop = 1;
-}
+void onSignal(int) { g_stop = 1; }
 
 struct Options {
     std::string path;
@@ -222,7 +219,7 @@ int main(int argc, char** argv)
         return kExitOk;
     }
 
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, nullptr);
@@ -278,7 +275,8 @@ int main(int argc, char** argv)
     bool done = false;
     live::EventMerger::Event ev;
     while (!done) {
-        const bool stopping = g_stop || (opt.durationSec && clockNs(CLOCK_MONOTONIC) - startMono >= opt.durationSec * 1000000000ull);
+        const bool stopping =
+            g_stop || (opt.durationSec && clockNs(CLOCK_MONOTONIC) - startMono >= opt.durationSec * 1000000000ull);
         if (stopping && !detached) {
             // No record is produced after this; what is in the rings is still written.
             (*probe)->detach();

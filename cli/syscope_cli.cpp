@@ -2,14 +2,14 @@
 // syscope-cli: sysdig's command line over the syscope core.
 #include "chisel_command.h"
 #include "cli_options.h"
+#include "decode/event_renderer.h"
 #include "fields/field_catalog.h"
 #include "filtered_printer.h"
-#include "live_command.h"
-#include "parallel_printer.h"
-#include "decode/event_renderer.h"
 #include "format/event_schema.h"
 #include "format/mapped_capture.h"
 #include "index/indexer.h"
+#include "live_command.h"
+#include "parallel_printer.h"
 
 #include <cstdio>
 #include <string>
@@ -54,7 +54,7 @@ int readCapture(const cli::CliOptions& opt)
     if (auto r = indexer.open(); !r) {
         fprintf(stderr, "syscope-cli: %s: %s\n", opt.readFile.c_str(), r.error().message.c_str());
         return r.error().code == ErrorCode::kNotCapture || r.error().code == ErrorCode::kUnsupported ? kExitUsage
-                                                                                                   : kExitDamaged;
+                                                                                                     : kExitDamaged;
     }
     if (cli::FilteredPrinter::wanted(opt))
         return cli::FilteredPrinter::run(opt, indexer, (*cap)->bytes());

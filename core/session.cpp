@@ -58,10 +58,7 @@ void Session::indexNow()
         runIndexer();
 }
 
-void Session::cancel()
-{
-    m_stop.store(true);
-}
+void Session::cancel() { m_stop.store(true); }
 
 void Session::wait()
 {

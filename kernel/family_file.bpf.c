@@ -38,12 +38,18 @@ SYSCOPE_INLINE __u8 fcntl_cmd_to_ppm(unsigned long cmd)
 SYSCOPE_INLINE __u32 resolve_to_ppm(__u64 r)
 {
     __u32 p = 0;
-    if (r & 0x01) p |= 0x10; // RESOLVE_NO_XDEV
-    if (r & 0x02) p |= 0x04; // RESOLVE_NO_MAGICLINKS
-    if (r & 0x04) p |= 0x08; // RESOLVE_NO_SYMLINKS
-    if (r & 0x08) p |= 0x01; // RESOLVE_BENEATH
-    if (r & 0x10) p |= 0x02; // RESOLVE_IN_ROOT
-    if (r & 0x20) p |= 0x20; // RESOLVE_CACHED
+    if (r & 0x01)
+        p |= 0x10; // RESOLVE_NO_XDEV
+    if (r & 0x02)
+        p |= 0x04; // RESOLVE_NO_MAGICLINKS
+    if (r & 0x04)
+        p |= 0x08; // RESOLVE_NO_SYMLINKS
+    if (r & 0x08)
+        p |= 0x01; // RESOLVE_BENEATH
+    if (r & 0x10)
+        p |= 0x02; // RESOLVE_IN_ROOT
+    if (r & 0x20)
+        p |= 0x20; // RESOLVE_CACHED
     return p;
 }
 
@@ -103,9 +109,7 @@ SYSCOPE_INLINE bool file_enter(struct ev* e, __u16 type, struct pt_regs* regs)
     case EV_FCHDIR_E:
     case EV_GETDENTS_E:
     case EV_GETDENTS64_E:
-    case EV_DUP_E:
-        ev_start_fd(e, type, 1, regs);
-        break;
+    case EV_DUP_E: ev_start_fd(e, type, 1, regs); break;
     case EV_ACCESS_E:
         ev_start(e, type, 1);
         ev_u32(e, sc_arg(regs, 1) & 7);
@@ -156,11 +160,8 @@ SYSCOPE_INLINE bool file_enter(struct ev* e, __u16 type, struct pt_regs* regs)
     case EV_SYMLINKAT_E:
     case EV_CHMOD_E:
     case EV_FCHMOD_E:
-    case EV_FCHMODAT_E:
-        ev_start(e, type, 0);
-        break;
-    default:
-        return false;
+    case EV_FCHMODAT_E: ev_start(e, type, 0); break;
+    default: return false;
     }
     return true;
 }
@@ -208,9 +209,7 @@ SYSCOPE_INLINE bool file_exit(struct ev* e, __u16 type, struct pt_regs* regs, lo
     case EV_DUP_X:
     case EV_FCNTL_X:
     case EV_IOCTL_X:
-    case EV_FLOCK_X:
-        ev_start_res(e, type, 1, ret);
-        break;
+    case EV_FLOCK_X: ev_start_res(e, type, 1, ret); break;
     // Result and one path argument.
     case EV_STAT_X:
     case EV_LSTAT_X:
@@ -276,8 +275,7 @@ SYSCOPE_INLINE bool file_exit(struct ev* e, __u16 type, struct pt_regs* regs, lo
         ev_u64(e, fd_arg(sc_arg(regs, 0)));
         ev_u32(e, sc_arg(regs, 1) & 07777);
         break;
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }

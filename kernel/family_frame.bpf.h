@@ -17,32 +17,32 @@
 // tables. A macro because each program must be a section-tagged function of its own. The scratch area is
 // looked up before the fill function runs, so that its cases only start the record. An event the fill
 // function does not know is recorded as the generic pair, so that nothing the dispatcher routed here is lost.
-#define SYSCOPE_FAMILY_PROGRAMS(name)                                                                           \
-    SEC("tp_btf/sys_enter")                                                                                     \
-    int BPF_PROG(syscope_##name##_enter, struct pt_regs* regs, long id)                                         \
-    {                                                                                                           \
-        struct ev e;                                                                                            \
-        if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE || !ev_init(&e))                                            \
-            return 0;                                                                                           \
-        if (name##_enter(&e, syscope_routes[id].enter_event, regs))                                             \
-            ev_submit(&e);                                                                                      \
-        else                                                                                                    \
-            emit_generic_for(id, true);                                                                         \
-        return 0;                                                                                               \
-    }                                                                                                           \
-                                                                                                                \
-    SEC("tp_btf/sys_exit")                                                                                      \
-    int BPF_PROG(syscope_##name##_exit, struct pt_regs* regs, long ret)                                         \
-    {                                                                                                           \
-        long id = sc_id_at_exit(regs);                                                                          \
-        struct ev e;                                                                                            \
-        if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE || !ev_init(&e))                                            \
-            return 0;                                                                                           \
-        if (name##_exit(&e, syscope_routes[id].exit_event, regs, ret))                                          \
-            ev_submit(&e);                                                                                      \
-        else                                                                                                    \
-            emit_generic_for(id, false);                                                                        \
-        return 0;                                                                                               \
+#define SYSCOPE_FAMILY_PROGRAMS(name)                                                                                  \
+    SEC("tp_btf/sys_enter")                                                                                            \
+    int BPF_PROG(syscope_##name##_enter, struct pt_regs* regs, long id)                                                \
+    {                                                                                                                  \
+        struct ev e;                                                                                                   \
+        if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE || !ev_init(&e))                                                   \
+            return 0;                                                                                                  \
+        if (name##_enter(&e, syscope_routes[id].enter_event, regs))                                                    \
+            ev_submit(&e);                                                                                             \
+        else                                                                                                           \
+            emit_generic_for(id, true);                                                                                \
+        return 0;                                                                                                      \
+    }                                                                                                                  \
+                                                                                                                       \
+    SEC("tp_btf/sys_exit")                                                                                             \
+    int BPF_PROG(syscope_##name##_exit, struct pt_regs* regs, long ret)                                                \
+    {                                                                                                                  \
+        long id = sc_id_at_exit(regs);                                                                                 \
+        struct ev e;                                                                                                   \
+        if ((__u64)id >= SYSCOPE_SYSCALL_TABLE_SIZE || !ev_init(&e))                                                   \
+            return 0;                                                                                                  \
+        if (name##_exit(&e, syscope_routes[id].exit_event, regs, ret))                                                 \
+            ev_submit(&e);                                                                                             \
+        else                                                                                                           \
+            emit_generic_for(id, false);                                                                               \
+        return 0;                                                                                                      \
     }
 
 // Exit records open with the syscall's result.

@@ -18,9 +18,7 @@ SYSCOPE_INLINE bool io_enter(struct ev* e, __u16 type, struct pt_regs* regs)
         ev_u32(e, sc_arg(regs, 2));
         ev_u64(e, sc_arg(regs, 3));
         break;
-    case EV_READV_E:
-        ev_start_fd(e, type, 1, regs);
-        break;
+    case EV_READV_E: ev_start_fd(e, type, 1, regs); break;
     case EV_PREADV_E:
         ev_start_fd(e, type, 2, regs);
         ev_u64(e, sc_arg(regs, 3));
@@ -56,8 +54,7 @@ SYSCOPE_INLINE bool io_enter(struct ev* e, __u16 type, struct pt_regs* regs)
         ev_u64(e, user_u64(sc_arg(regs, 1)));
         ev_u64(e, sc_arg(regs, 4));
         break;
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }
@@ -86,9 +83,7 @@ SYSCOPE_INLINE bool io_exit(struct ev* e, __u16 type, struct pt_regs* regs, long
         ev_out_iov(e, read_iovecs(e, sc_arg(regs, 1), sc_arg(regs, 2)), ret);
         break;
     case EV_LSEEK_X:
-    case EV_SPLICE_X:
-        ev_start_res(e, type, 1, ret);
-        break;
+    case EV_SPLICE_X: ev_start_res(e, type, 1, ret); break;
     case EV_SENDFILE_X:
         ev_start_res(e, type, 2, ret);
         ev_u64(e, user_u64(sc_arg(regs, 2)));
@@ -98,8 +93,7 @@ SYSCOPE_INLINE bool io_exit(struct ev* e, __u16 type, struct pt_regs* regs, long
         ev_u64(e, fd_arg(sc_arg(regs, 2)));
         ev_u64(e, user_u64(sc_arg(regs, 3)));
         break;
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }

@@ -7,9 +7,7 @@ SYSCOPE_INLINE bool ipc_enter(struct ev* e, __u16 type, struct pt_regs* regs)
 {
     switch (type) {
     case EV_PIPE_E:
-    case EV_USERFAULTFD_E:
-        ev_start(e, type, 0);
-        break;
+    case EV_USERFAULTFD_E: ev_start(e, type, 0); break;
     case EV_EVENTFD_E:
         ev_start(e, type, 2);
         ev_u64(e, sc_arg(regs, 0));
@@ -37,8 +35,7 @@ SYSCOPE_INLINE bool ipc_enter(struct ev* e, __u16 type, struct pt_regs* regs)
         ev_u8(e, sc_arg(regs, 0));
         ev_u8(e, 0);
         break;
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }
@@ -66,15 +63,12 @@ SYSCOPE_INLINE bool ipc_exit(struct ev* e, __u16 type, struct pt_regs* regs, lon
     case EV_FUTEX_X:
     case EV_SIGNALFD_X:
     case EV_INOTIFY_INIT_X:
-    case EV_TIMERFD_CREATE_X:
-        ev_start_res(e, type, 1, ret);
-        break;
+    case EV_TIMERFD_CREATE_X: ev_start_res(e, type, 1, ret); break;
     case EV_USERFAULTFD_X:
         ev_start_res(e, type, 2, ret);
         ev_u32(e, sc_arg(regs, 0));
         break;
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }

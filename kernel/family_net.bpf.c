@@ -48,9 +48,7 @@ SYSCOPE_INLINE bool net_enter(struct ev* e, __u16 type, struct pt_regs* regs)
         ev_u32(e, sc_arg(regs, 2));
         break;
     case EV_BIND_E:
-    case EV_RECVMSG_E:
-        ev_start_fd(e, type, 1, regs);
-        break;
+    case EV_RECVMSG_E: ev_start_fd(e, type, 1, regs); break;
     case EV_CONNECT_E: {
         __s64 fd = fd_arg(sc_arg(regs, 0));
         ev_start_fd(e, type, 2, regs);
@@ -97,11 +95,8 @@ SYSCOPE_INLINE bool net_enter(struct ev* e, __u16 type, struct pt_regs* regs)
     case EV_SENDMMSG_E:
     case EV_RECVMMSG_E:
     case EV_GETSOCKNAME_E:
-    case EV_GETPEERNAME_E:
-        ev_start(e, type, 0);
-        break;
-    default:
-        return false;
+    case EV_GETPEERNAME_E: ev_start(e, type, 0); break;
+    default: return false;
     }
     return true;
 }
@@ -111,9 +106,7 @@ SYSCOPE_INLINE bool net_exit(struct ev* e, __u16 type, struct pt_regs* regs, lon
     switch (type) {
     case EV_SOCKET_X:
     case EV_LISTEN_X:
-    case EV_SHUTDOWN_X:
-        ev_start_res(e, type, 1, ret);
-        break;
+    case EV_SHUTDOWN_X: ev_start_res(e, type, 1, ret); break;
     case EV_BIND_X:
         ev_start_res(e, type, 2, ret);
         ev_sockaddr_from_user(e, sc_arg(regs, 1), sc_arg(regs, 2));
@@ -201,11 +194,8 @@ SYSCOPE_INLINE bool net_exit(struct ev* e, __u16 type, struct pt_regs* regs, lon
     case EV_SENDMMSG_X:
     case EV_RECVMMSG_X:
     case EV_GETSOCKNAME_X:
-    case EV_GETPEERNAME_X:
-        ev_start(e, type, 0);
-        break;
-    default:
-        return false;
+    case EV_GETPEERNAME_X: ev_start(e, type, 0); break;
+    default: return false;
     }
     return true;
 }

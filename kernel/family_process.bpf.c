@@ -28,15 +28,12 @@ SYSCOPE_INLINE struct upid pid_upid_at(struct pid* p, __u32 level)
 {
     struct upid u = {};
     if (p)
-        bpf_probe_read_kernel(&u, sizeof(u),
-                              (void*)p + bpf_core_field_offset(struct pid, numbers) + (level & 31) * sizeof(struct upid));
+        bpf_probe_read_kernel(
+            &u, sizeof(u), (void*)p + bpf_core_field_offset(struct pid, numbers) + (level & 31) * sizeof(struct upid));
     return u;
 }
 
-SYSCOPE_INLINE __s64 pid_nr_at(struct pid* p, __u32 level)
-{
-    return pid_upid_at(p, level).nr;
-}
+SYSCOPE_INLINE __s64 pid_nr_at(struct pid* p, __u32 level) { return pid_upid_at(p, level).nr; }
 
 // exe (argv[0]) and args (the rest, NUL separated) from a NUL-separated area of len bytes in the upper half
 // of the scratch area.
@@ -186,10 +183,7 @@ SYSCOPE_INLINE void ev_cgroups(struct ev* e, struct task_struct* t)
 }
 
 // RLIMIT_* numbers equal the PPM ones; anything else is reported as unknown.
-SYSCOPE_INLINE __u8 rlimit_resource(unsigned long r)
-{
-    return r < 16 ? r : 0xff;
-}
+SYSCOPE_INLINE __u8 rlimit_resource(unsigned long r) { return r < 16 ? r : 0xff; }
 
 // Parameters 4..15 shared by clone and execve exits: tid, pid, ptid, cwd, fdlimit, page faults, memory,
 // comm, cgroups.
@@ -357,11 +351,8 @@ SYSCOPE_INLINE bool process_enter(struct ev* e, __u16 type, struct pt_regs* regs
     case EV_GETEGID_E:
     case EV_GETRESUID_E:
     case EV_GETRESGID_E:
-    case EV_SETSID_E:
-        ev_start(e, type, 0);
-        break;
-    default:
-        return false;
+    case EV_SETSID_E: ev_start(e, type, 0); break;
+    default: return false;
     }
     return true;
 }
@@ -372,13 +363,9 @@ SYSCOPE_INLINE bool process_exit(struct ev* e, __u16 type, struct pt_regs* regs,
     case EV_CLONE_20_X:
     case EV_FORK_20_X:
     case EV_VFORK_20_X:
-    case EV_CLONE3_X:
-        ev_clone_exit(e, type, regs, ret);
-        break;
+    case EV_CLONE3_X: ev_clone_exit(e, type, regs, ret); break;
     case EV_EXECVE_19_X:
-    case EV_EXECVEAT_X:
-        ev_execve_exit(e, type, regs, ret);
-        break;
+    case EV_EXECVEAT_X: ev_execve_exit(e, type, regs, ret); break;
     case EV_KILL_X:
     case EV_TKILL_X:
     case EV_TGKILL_X:
@@ -390,9 +377,7 @@ SYSCOPE_INLINE bool process_exit(struct ev* e, __u16 type, struct pt_regs* regs,
     case EV_SETSID_X:
     case EV_UNSHARE_X:
     case EV_SETNS_X:
-    case EV_SECCOMP_X:
-        ev_start_res(e, type, 1, ret);
-        break;
+    case EV_SECCOMP_X: ev_start_res(e, type, 1, ret); break;
     case EV_GETUID_X:
     case EV_GETEUID_X:
     case EV_GETGID_X:
@@ -433,8 +418,7 @@ SYSCOPE_INLINE bool process_exit(struct ev* e, __u16 type, struct pt_regs* regs,
         ev_u64(e, oldl[1]);
         break;
     }
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }

@@ -8,14 +8,22 @@
 SYSCOPE_INLINE __u16 poll_events_to_ppm(__u16 ev)
 {
     __u16 r = ev & 0x7; // POLLIN, POLLPRI, POLLOUT
-    if (ev & 0x008) r |= 0x10;   // POLLERR
-    if (ev & 0x010) r |= 0x20;   // POLLHUP
-    if (ev & 0x020) r |= 0x40;   // POLLNVAL
-    if (ev & 0x040) r |= 0x80;   // POLLRDNORM
-    if (ev & 0x080) r |= 0x100;  // POLLRDBAND
-    if (ev & 0x100) r |= 0x200;  // POLLWRNORM
-    if (ev & 0x200) r |= 0x400;  // POLLWRBAND
-    if (ev & 0x2000) r |= 0x8;   // POLLRDHUP
+    if (ev & 0x008)
+        r |= 0x10; // POLLERR
+    if (ev & 0x010)
+        r |= 0x20; // POLLHUP
+    if (ev & 0x020)
+        r |= 0x40; // POLLNVAL
+    if (ev & 0x040)
+        r |= 0x80; // POLLRDNORM
+    if (ev & 0x080)
+        r |= 0x100; // POLLRDBAND
+    if (ev & 0x100)
+        r |= 0x200; // POLLWRNORM
+    if (ev & 0x200)
+        r |= 0x400; // POLLWRBAND
+    if (ev & 0x2000)
+        r |= 0x8; // POLLRDHUP
     return r;
 }
 
@@ -95,11 +103,8 @@ SYSCOPE_INLINE bool time_enter(struct ev* e, __u16 type, struct pt_regs* regs)
         ev_start(e, type, 1);
         ev_u64(e, (__s32)sc_arg(regs, 2));
         break;
-    case EV_SELECT_E:
-        ev_start(e, type, 0);
-        break;
-    default:
-        return false;
+    case EV_SELECT_E: ev_start(e, type, 0); break;
+    default: return false;
     }
     return true;
 }
@@ -114,11 +119,8 @@ SYSCOPE_INLINE bool time_exit(struct ev* e, __u16 type, struct pt_regs* regs, lo
         break;
     case EV_NANOSLEEP_X:
     case EV_SELECT_X:
-    case EV_EPOLLWAIT_X:
-        ev_start_res(e, type, 1, ret);
-        break;
-    default:
-        return false;
+    case EV_EPOLLWAIT_X: ev_start_res(e, type, 1, ret); break;
+    default: return false;
     }
     return true;
 }

@@ -20,7 +20,7 @@
 
 #define SYSCOPE_INLINE static __always_inline
 #define EVMASK (SYSCOPE_MAX_EVENT_SIZE - 1)
-#define SAFE_OFF(x) ((x) & EVMASK)
+#define SAFE_OFF(x) ((x)&EVMASK)
 // Where the upper (non-record) half of the scratch area starts.
 #define SCRATCH_TEMP SYSCOPE_MAX_EVENT_SIZE
 // Masks var in a way the compiler cannot drop, so that the verifier sees the bound even where the compiler
@@ -107,20 +107,17 @@ SYSCOPE_INLINE unsigned long sc_arg(struct pt_regs* regs, int n)
     }
 }
 
-SYSCOPE_INLINE long sc_id_at_exit(struct pt_regs* regs)
-{
-    return (long)regs->orig_ax;
-}
+SYSCOPE_INLINE long sc_id_at_exit(struct pt_regs* regs) { return (long)regs->orig_ax; }
 
 // A value in user memory that an argument points to (an offset, a mask, a length); 0 when the pointer is NULL
 // or unreadable. user_u32, user_u64.
-#define SYSCOPE_DEFINE_USER_READ(bits)                                                                          \
-    SYSCOPE_INLINE __u##bits user_u##bits(unsigned long uptr)                                                   \
-    {                                                                                                           \
-        __u##bits v = 0;                                                                                        \
-        if (uptr)                                                                                               \
-            bpf_probe_read_user(&v, sizeof(v), (const void*)uptr);                                              \
-        return v;                                                                                               \
+#define SYSCOPE_DEFINE_USER_READ(bits)                                                                                 \
+    SYSCOPE_INLINE __u##bits user_u##bits(unsigned long uptr)                                                          \
+    {                                                                                                                  \
+        __u##bits v = 0;                                                                                               \
+        if (uptr)                                                                                                      \
+            bpf_probe_read_user(&v, sizeof(v), (const void*)uptr);                                                     \
+        return v;                                                                                                      \
     }
 SYSCOPE_DEFINE_USER_READ(32)
 SYSCOPE_DEFINE_USER_READ(64)
@@ -128,10 +125,7 @@ SYSCOPE_DEFINE_USER_READ(64)
 
 // A 32-bit task's syscalls come with the i386 numbering, which the routing table does not describe: they are
 // not recorded. Such tasks run with the 32-bit user code segment (__USER32_CS).
-SYSCOPE_INLINE bool is_compat_syscall(struct pt_regs* regs)
-{
-    return (regs->cs & 0xffff) == 0x23;
-}
+SYSCOPE_INLINE bool is_compat_syscall(struct pt_regs* regs) { return (regs->cs & 0xffff) == 0x23; }
 
 SYSCOPE_INLINE bool tgid_ignored(__u32 tgid)
 {
@@ -146,10 +140,7 @@ SYSCOPE_INLINE bool tgid_ignored(__u32 tgid)
 }
 
 // Whether the current process is one whose events are not captured.
-SYSCOPE_INLINE bool current_ignored(void)
-{
-    return tgid_ignored(bpf_get_current_pid_tgid() >> 32);
-}
+SYSCOPE_INLINE bool current_ignored(void) { return tgid_ignored(bpf_get_current_pid_tgid() >> 32); }
 
 SYSCOPE_INLINE struct syscope_cpu_counters* cpu_counters(__u32 cpu)
 {
@@ -159,9 +150,9 @@ SYSCOPE_INLINE struct syscope_cpu_counters* cpu_counters(__u32 cpu)
 // ---- building a record ---------------------------------------------------------------------------------------
 
 struct ev {
-    __u8* buf;   // scratch area of this CPU
-    __u32 pos;   // next parameter byte
-    __u32 idx;   // next parameter index
+    __u8* buf; // scratch area of this CPU
+    __u32 pos; // next parameter byte
+    __u32 idx; // next parameter index
     __u32 cpu;
 };
 
@@ -208,23 +199,20 @@ SYSCOPE_INLINE __u32 ev_room(struct ev* e)
     return e->pos < SYSCOPE_MAX_EVENT_SIZE ? SYSCOPE_MAX_EVENT_SIZE - e->pos : 0;
 }
 
-SYSCOPE_INLINE void ev_empty(struct ev* e)
-{
-    ev_len(e, 0);
-}
+SYSCOPE_INLINE void ev_empty(struct ev* e) { ev_len(e, 0); }
 
 // ev_raw_u8/16/32/64 append to the current parameter without a length entry (for composite parameters);
 // ev_u8/16/32/64 push a whole parameter of that width. One definition serves every width.
-#define SYSCOPE_DEFINE_PUSH(bits)                                                                               \
-    SYSCOPE_INLINE void ev_raw_u##bits(struct ev* e, __u##bits v)                                               \
-    {                                                                                                           \
-        *(__u##bits*)(e->buf + SAFE_OFF(e->pos)) = v;                                                           \
-        e->pos += bits / 8;                                                                                     \
-    }                                                                                                           \
-    SYSCOPE_INLINE void ev_u##bits(struct ev* e, __u##bits v)                                                   \
-    {                                                                                                           \
-        ev_raw_u##bits(e, v);                                                                                   \
-        ev_len(e, bits / 8);                                                                                    \
+#define SYSCOPE_DEFINE_PUSH(bits)                                                                                      \
+    SYSCOPE_INLINE void ev_raw_u##bits(struct ev* e, __u##bits v)                                                      \
+    {                                                                                                                  \
+        *(__u##bits*)(e->buf + SAFE_OFF(e->pos)) = v;                                                                  \
+        e->pos += bits / 8;                                                                                            \
+    }                                                                                                                  \
+    SYSCOPE_INLINE void ev_u##bits(struct ev* e, __u##bits v)                                                          \
+    {                                                                                                                  \
+        ev_raw_u##bits(e, v);                                                                                          \
+        ev_len(e, bits / 8);                                                                                           \
     }
 SYSCOPE_DEFINE_PUSH(8)
 SYSCOPE_DEFINE_PUSH(16)
@@ -380,9 +368,9 @@ SYSCOPE_INLINE __u64 iov_total(struct ev* e, __u32 n)
 
 struct iov_copy {
     struct ev* e;
-    __u32 n;      // iovecs read
-    __u32 total;  // bytes copied
-    __u64 left;   // bytes still wanted
+    __u32 n;     // iovecs read
+    __u32 total; // bytes copied
+    __u64 left;  // bytes still wanted
 };
 
 // One iovec per call; bpf_loop keeps the verifier's work to one pass over the body.
@@ -460,10 +448,7 @@ SYSCOPE_INLINE void ev_submit(struct ev* e)
 
 // ---- task and file helpers -----------------------------------------------------------------------------------
 
-SYSCOPE_INLINE struct task_struct* cur_task(void)
-{
-    return (struct task_struct*)bpf_get_current_task_btf();
-}
+SYSCOPE_INLINE struct task_struct* cur_task(void) { return (struct task_struct*)bpf_get_current_task_btf(); }
 
 SYSCOPE_INLINE struct file* fd_to_file(__s64 fd)
 {
@@ -561,18 +546,30 @@ SYSCOPE_INLINE __u32 open_flags_to_ppm(__u64 f)
     case 2: r = 0x3; break;  // O_RDWR
     default: r = 0x1; break; // O_RDONLY
     }
-    if (f & 0100) r |= 0x4;        // O_CREAT
-    if ((f & 020200000) == 020200000) r |= 0x2000; // O_TMPFILE (includes O_DIRECTORY)
-    if (f & 02000) r |= 0x8;       // O_APPEND
-    if (f & 010000) r |= 0x10;     // O_DSYNC
-    if (f & 0200) r |= 0x20;       // O_EXCL
-    if (f & 04000) r |= 0x40;      // O_NONBLOCK
-    if ((f & 04010000) == 04010000) r |= 0x80; // O_SYNC (includes O_DSYNC)
-    if (f & 01000) r |= 0x100;     // O_TRUNC
-    if (f & 040000) r |= 0x200;    // O_DIRECT
-    if (f & 0200000) r |= 0x400;   // O_DIRECTORY
-    if (f & 0100000) r |= 0x800;   // O_LARGEFILE
-    if (f & 02000000) r |= 0x1000; // O_CLOEXEC
+    if (f & 0100)
+        r |= 0x4; // O_CREAT
+    if ((f & 020200000) == 020200000)
+        r |= 0x2000; // O_TMPFILE (includes O_DIRECTORY)
+    if (f & 02000)
+        r |= 0x8; // O_APPEND
+    if (f & 010000)
+        r |= 0x10; // O_DSYNC
+    if (f & 0200)
+        r |= 0x20; // O_EXCL
+    if (f & 04000)
+        r |= 0x40; // O_NONBLOCK
+    if ((f & 04010000) == 04010000)
+        r |= 0x80; // O_SYNC (includes O_DSYNC)
+    if (f & 01000)
+        r |= 0x100; // O_TRUNC
+    if (f & 040000)
+        r |= 0x200; // O_DIRECT
+    if (f & 0200000)
+        r |= 0x400; // O_DIRECTORY
+    if (f & 0100000)
+        r |= 0x800; // O_LARGEFILE
+    if (f & 02000000)
+        r |= 0x1000; // O_CLOEXEC
     return r;
 }
 
@@ -587,35 +584,54 @@ SYSCOPE_INLINE __u32 open_mode_to_ppm(__u64 flags, __u64 mode)
 SYSCOPE_INLINE __u32 clone_flags_to_ppm(__u64 f)
 {
     __u32 r = 0;
-    if (f & 0x400) r |= 0x1;            // CLONE_FILES
-    if (f & 0x200) r |= 0x2;            // CLONE_FS
-    if (f & 0x80000000ull) r |= 0x4;    // CLONE_IO
-    if (f & 0x08000000) r |= 0x8;       // CLONE_NEWIPC
-    if (f & 0x40000000) r |= 0x10;      // CLONE_NEWNET
-    if (f & 0x00020000) r |= 0x20;      // CLONE_NEWNS
-    if (f & 0x20000000) r |= 0x40;      // CLONE_NEWPID
-    if (f & 0x04000000) r |= 0x80;      // CLONE_NEWUTS
-    if (f & 0x00008000) r |= 0x100;     // CLONE_PARENT
-    if (f & 0x00100000) r |= 0x200;     // CLONE_PARENT_SETTID
-    if (f & 0x00002000) r |= 0x400;     // CLONE_PTRACE
-    if (f & 0x00000800) r |= 0x800;     // CLONE_SIGHAND
-    if (f & 0x00040000) r |= 0x1000;    // CLONE_SYSVSEM
-    if (f & 0x00010000) r |= 0x2000;    // CLONE_THREAD
-    if (f & 0x00800000) r |= 0x4000;    // CLONE_UNTRACED
-    if (f & 0x00000100) r |= 0x8000;    // CLONE_VM
-    if (f & 0x10000000) r |= 0x100000;  // CLONE_NEWUSER
-    if (f & 0x00200000) r |= 0x800000;  // CLONE_CHILD_CLEARTID
-    if (f & 0x01000000) r |= 0x1000000; // CLONE_CHILD_SETTID
-    if (f & 0x00080000) r |= 0x2000000; // CLONE_SETTLS
-    if (f & 0x00004000) r |= 0x8000000; // CLONE_VFORK
-    if (f & 0x02000000) r |= 0x10000000; // CLONE_NEWCGROUP
+    if (f & 0x400)
+        r |= 0x1; // CLONE_FILES
+    if (f & 0x200)
+        r |= 0x2; // CLONE_FS
+    if (f & 0x80000000ull)
+        r |= 0x4; // CLONE_IO
+    if (f & 0x08000000)
+        r |= 0x8; // CLONE_NEWIPC
+    if (f & 0x40000000)
+        r |= 0x10; // CLONE_NEWNET
+    if (f & 0x00020000)
+        r |= 0x20; // CLONE_NEWNS
+    if (f & 0x20000000)
+        r |= 0x40; // CLONE_NEWPID
+    if (f & 0x04000000)
+        r |= 0x80; // CLONE_NEWUTS
+    if (f & 0x00008000)
+        r |= 0x100; // CLONE_PARENT
+    if (f & 0x00100000)
+        r |= 0x200; // CLONE_PARENT_SETTID
+    if (f & 0x00002000)
+        r |= 0x400; // CLONE_PTRACE
+    if (f & 0x00000800)
+        r |= 0x800; // CLONE_SIGHAND
+    if (f & 0x00040000)
+        r |= 0x1000; // CLONE_SYSVSEM
+    if (f & 0x00010000)
+        r |= 0x2000; // CLONE_THREAD
+    if (f & 0x00800000)
+        r |= 0x4000; // CLONE_UNTRACED
+    if (f & 0x00000100)
+        r |= 0x8000; // CLONE_VM
+    if (f & 0x10000000)
+        r |= 0x100000; // CLONE_NEWUSER
+    if (f & 0x00200000)
+        r |= 0x800000; // CLONE_CHILD_CLEARTID
+    if (f & 0x01000000)
+        r |= 0x1000000; // CLONE_CHILD_SETTID
+    if (f & 0x00080000)
+        r |= 0x2000000; // CLONE_SETTLS
+    if (f & 0x00004000)
+        r |= 0x8000000; // CLONE_VFORK
+    if (f & 0x02000000)
+        r |= 0x10000000; // CLONE_NEWCGROUP
     return r;
 }
 
-SYSCOPE_INLINE __s64 fd_arg(unsigned long v)
-{
-    return (__s64)(__s32)v;
-}
+SYSCOPE_INLINE __s64 fd_arg(unsigned long v) { return (__s64)(__s32)v; }
 
 SYSCOPE_INLINE __s64 dirfd_arg(unsigned long v)
 {

@@ -26,10 +26,7 @@ SYSCOPE_INLINE int dispatch(void* ctx, struct pt_regs* regs, long id, bool enter
 }
 
 SEC("tp_btf/sys_enter")
-int BPF_PROG(syscope_sys_enter, struct pt_regs* regs, long id)
-{
-    return dispatch(ctx, regs, id, true);
-}
+int BPF_PROG(syscope_sys_enter, struct pt_regs* regs, long id) { return dispatch(ctx, regs, id, true); }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(syscope_sys_exit, struct pt_regs* regs, long ret)

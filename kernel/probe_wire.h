@@ -46,21 +46,21 @@ struct syscope_syscall_route {
 };
 
 struct syscope_config {
-    __u64 boot_time_ns;      // CLOCK_REALTIME - CLOCK_BOOTTIME at load: event ts = boot ns + this
-    __u32 snaplen;           // I/O buffer bytes kept (<= SYSCOPE_MAX_SNAPLEN)
-    __u32 n_ignored;         // used entries of ignored_tgids
+    __u64 boot_time_ns;                            // CLOCK_REALTIME - CLOCK_BOOTTIME at load: event ts = boot ns + this
+    __u32 snaplen;                                 // I/O buffer bytes kept (<= SYSCOPE_MAX_SNAPLEN)
+    __u32 n_ignored;                               // used entries of ignored_tgids
     __u32 ignored_tgids[SYSCOPE_MAX_IGNORED_PIDS]; // processes whose events are not captured (the capture's own)
-    __u8 capture_procexit;   // emit procexit (186) from sched_process_exit
-    __u8 capture_signals;    // emit signaldeliver (232) from signal_deliver
+    __u8 capture_procexit;                         // emit procexit (186) from sched_process_exit
+    __u8 capture_signals;                          // emit signaldeliver (232) from signal_deliver
     __u8 pad[6];
 };
 
 // Per-CPU counters, one cache line each so that CPUs do not share lines. Read by user space through the
 // memory-mapped .bss.
 struct syscope_cpu_counters {
-    __u64 events;          // records handed to the ring buffer
-    __u64 drops_full;      // records lost because the ring buffer was full (never waited for)
-    __u64 drops_too_big;   // records that outgrew SYSCOPE_MAX_EVENT_SIZE (should stay 0)
+    __u64 events;        // records handed to the ring buffer
+    __u64 drops_full;    // records lost because the ring buffer was full (never waited for)
+    __u64 drops_too_big; // records that outgrew SYSCOPE_MAX_EVENT_SIZE (should stay 0)
     __u64 pad[5];
 };
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates python3
-  qt6-base-dev libqcustomplot-dev libluajit-5.1-dev libbpf-dev bpftool clang
+  qt6-base-dev libqcustomplot-dev libluajit-5.1-dev libbpf-dev bpftool clang clang-format
   libzstd-dev zlib1g-dev strace
   sysdig xvfb xauth fonts-dejavu-core
 )

@@ -36,25 +36,16 @@ namespace {
 
 constexpr uint64_t kTs = 1553620426999999999ULL;
 
-QByteArray qb(const Bytes& b)
-{
-    return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
-}
+QByteArray qb(const Bytes& b) { return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size())); }
 
 QByteArray qb(std::span<const uint8_t> b)
 {
     return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
 }
 
-Bytes fromQb(const QByteArray& a)
-{
-    return Bytes(a.begin(), a.end());
-}
+Bytes fromQb(const QByteArray& a) { return Bytes(a.begin(), a.end()); }
 
-std::span<const uint8_t> span(const Bytes& b)
-{
-    return {b.data(), b.size()};
-}
+std::span<const uint8_t> span(const Bytes& b) { return {b.data(), b.size()}; }
 
 format::MachineInfo machine(const std::string& host = "testhost")
 {
@@ -192,8 +183,7 @@ CaptureBuilder bigCapture(int events)
             x = x * 1103515245u + 12345u;
             c = char(x >> 24);
         }
-        b.event(format::kBlockEvV2, uint16_t(i % 4), kTs + uint64_t(i), 100, 9,
-                {enc::i64(200), enc::raw(data)});
+        b.event(format::kBlockEvV2, uint16_t(i % 4), kTs + uint64_t(i), 100, 9, {enc::i64(200), enc::raw(data)});
     }
     return b;
 }
@@ -764,8 +754,8 @@ private slots:
         QCOMPARE(c.len, hdr + 4 + 8 + 5);
         const uint32_t total = format::readLe<uint32_t>(b.bytes().data() + c.offset + 4);
         QCOMPARE(total % 4, 0u);
-        const bool flagged = blockType == format::kBlockEvf || blockType == format::kBlockEvfV2 ||
-                             blockType == format::kBlockEvfV2Large;
+        const bool flagged =
+            blockType == format::kBlockEvf || blockType == format::kBlockEvfV2 || blockType == format::kBlockEvfV2Large;
         QCOMPARE(total, (8 + 2 + (flagged ? 4u : 0u) + c.len + 4 + 3) & ~3u);
 
         // Random access from an index decodes the same.
@@ -1055,8 +1045,10 @@ private slots:
         QFETCH(int, into);
         CaptureBuilder b = baseCapture();
         b.event(blockType, 0, kTs, 1, 3, {enc::i64(3), enc::str("/etc/hosts"), enc::u32(1), enc::u32(0), enc::u32(0)});
-        b.event(blockType, 0, kTs + 1, 1, 3, {enc::i64(4), enc::str("/etc/passwd"), enc::u32(1), enc::u32(0), enc::u32(0)});
-        b.event(blockType, 0, kTs + 2, 1, 3, {enc::i64(5), enc::str("/etc/group"), enc::u32(1), enc::u32(0), enc::u32(0)});
+        b.event(blockType, 0, kTs + 1, 1, 3,
+                {enc::i64(4), enc::str("/etc/passwd"), enc::u32(1), enc::u32(0), enc::u32(0)});
+        b.event(blockType, 0, kTs + 2, 1, 3,
+                {enc::i64(5), enc::str("/etc/group"), enc::u32(1), enc::u32(0), enc::u32(0)});
         const uint64_t victim = b.blockOffsets()[3];
         const uint64_t cut = into < 0 ? b.blockOffsets()[4] + uint64_t(into) : victim + uint64_t(into);
         QVERIFY(cut > victim && cut < b.blockOffsets()[4]);
@@ -1103,8 +1095,8 @@ private slots:
         b.event(format::kBlockEvV2, 0, kTs + 2, 1, 234, {enc::u64(1), enc::u64(2)});
         Bytes bytes = b.bytes();
         const uint64_t off = b.blockOffsets()[size_t(block)];
-        const uint64_t end = size_t(block) + 1 < b.blockOffsets().size() ? b.blockOffsets()[size_t(block) + 1]
-                                                                          : bytes.size();
+        const uint64_t end =
+            size_t(block) + 1 < b.blockOffsets().size() ? b.blockOffsets()[size_t(block) + 1] : bytes.size();
         const uint64_t at = fieldOffset < 0 ? end - 4 : off + uint64_t(fieldOffset);
         const uint32_t v = value;
         std::memcpy(bytes.data() + at, &v, 4);
@@ -1189,7 +1181,7 @@ private slots:
         auto cap = format::MappedCapture::open(path.toStdString());
         QVERIFY2(cap.ok(), cap.ok() ? "" : cap.error().message.c_str());
         const auto& mc = **cap;
-        const auto want = kind == QLatin1String("zstd")  ? format::Compression::kZstd
+        const auto want = kind == QLatin1String("zstd")    ? format::Compression::kZstd
                           : kind == QLatin1String("plain") ? format::Compression::kNone
                                                            : format::Compression::kGzip;
         QCOMPARE(int(mc.compression()), int(want));
@@ -1307,24 +1299,22 @@ private slots:
         QTest::newRow("ERRNO EINPROGRESS")
             << 23 << l({enc::i64(-115), enc::tupleV4({127, 0, 0, 1}, 47192, {127, 0, 0, 1}, 80)}) << 0
             << "-115(EINPROGRESS)";
-        QTest::newRow("SOCKTUPLE v4")
-            << 23 << l({enc::i64(-115), enc::tupleV4({127, 0, 0, 1}, 47192, {127, 0, 0, 1}, 80)}) << 1
-            << "127.0.0.1:47192->127.0.0.1:80";
+        QTest::newRow("SOCKTUPLE v4") << 23
+                                      << l({enc::i64(-115), enc::tupleV4({127, 0, 0, 1}, 47192, {127, 0, 0, 1}, 80)})
+                                      << 1 << "127.0.0.1:47192->127.0.0.1:80";
         QTest::newRow("SOCKTUPLE v6") << 23 << l({enc::i64(0), enc::tupleV6(v6a, 54405, v6b, 1234)}) << 1
                                       << "2001:db8::4:54405->2001:db8::3:1234";
-        QTest::newRow("SOCKTUPLE v4-mapped v6") << 23 << l({enc::i64(0), enc::tupleV6(m1, 1, m2, 2)}) << 1
-                                                << "10.1.2.3:1->10.1.2.4:2";
-        QTest::newRow("SOCKTUPLE unix")
-            << 23 << l({enc::i64(0), enc::tupleUnix(0, 0xffff94dc817b9400ULL, "/var/run/nscd/socket")}) << 1
-            << "0->ffff94dc817b9400 /var/run/nscd/socket";
+        QTest::newRow("SOCKTUPLE v4-mapped v6")
+            << 23 << l({enc::i64(0), enc::tupleV6(m1, 1, m2, 2)}) << 1 << "10.1.2.3:1->10.1.2.4:2";
+        QTest::newRow("SOCKTUPLE unix") << 23
+                                        << l({enc::i64(0),
+                                              enc::tupleUnix(0, 0xffff94dc817b9400ULL, "/var/run/nscd/socket")})
+                                        << 1 << "0->ffff94dc817b9400 /var/run/nscd/socket";
         QTest::newRow("SOCKTUPLE empty") << 23 << l({enc::i64(0), Bytes{}}) << 1 << "NULL";
         // SOCKADDR (connect enter: fd, addr)
-        QTest::newRow("SOCKADDR v4") << 22 << l({enc::i64(5), enc::sockaddrV4({1, 2, 3, 4}, 80)}) << 1
-                                     << "1.2.3.4:80";
-        QTest::newRow("SOCKADDR v6") << 22 << l({enc::i64(5), enc::sockaddrV6(v6b, 1234)}) << 1
-                                     << "2001:db8::3:1234";
-        QTest::newRow("SOCKADDR unix") << 22 << l({enc::i64(4), enc::sockaddrUnix("/tmp/sock")}) << 1
-                                       << "/tmp/sock";
+        QTest::newRow("SOCKADDR v4") << 22 << l({enc::i64(5), enc::sockaddrV4({1, 2, 3, 4}, 80)}) << 1 << "1.2.3.4:80";
+        QTest::newRow("SOCKADDR v6") << 22 << l({enc::i64(5), enc::sockaddrV6(v6b, 1234)}) << 1 << "2001:db8::3:1234";
+        QTest::newRow("SOCKADDR unix") << 22 << l({enc::i64(4), enc::sockaddrUnix("/tmp/sock")}) << 1 << "/tmp/sock";
         QTest::newRow("SOCKADDR empty") << 22 << l({enc::i64(5), Bytes{}}) << 1 << "NULL";
         // FDLIST, INT64 (poll enter: fds, timeout)
         QTest::newRow("FDLIST") << 80 << l({enc::fdList({{6, 1}, {4, 1}}), enc::i64(1000)}) << 0 << "6:?1 4:u1";
@@ -1339,10 +1329,10 @@ private slots:
             << 102 << l({enc::i64(-100), enc::str("x"), enc::u32(3), enc::u32(0)}) << 2 << "3(O_RDWR)";
         QTest::newRow("FLAGS32 O_CREAT|O_WRONLY")
             << 102 << l({enc::i64(-100), enc::str("x"), enc::u32(6), enc::u32(0)}) << 2 << "6(O_CREAT|O_WRONLY)";
-        QTest::newRow("UINT32 octal") << 102 << l({enc::i64(-100), enc::str("x"), enc::u32(6), enc::u32(0644)})
-                                      << 3 << "0644";
-        QTest::newRow("UINT32 octal zero") << 102 << l({enc::i64(-100), enc::str("x"), enc::u32(6), enc::u32(0)})
-                                           << 3 << "0";
+        QTest::newRow("UINT32 octal") << 102 << l({enc::i64(-100), enc::str("x"), enc::u32(6), enc::u32(0644)}) << 3
+                                      << "0644";
+        QTest::newRow("UINT32 octal zero")
+            << 102 << l({enc::i64(-100), enc::str("x"), enc::u32(6), enc::u32(0)}) << 3 << "0";
         QTest::newRow("CHARBUF") << 102 << l({enc::i64(-100), enc::str("x.txt"), enc::u32(1), enc::u32(0)}) << 1
                                  << "x.txt";
         // RELTIME (nanosleep enter: interval)
@@ -1352,10 +1342,10 @@ private slots:
         QTest::newRow("BYTEBUF 100 bytes cut to 80")
             << 9 << l({enc::i64(100), enc::raw(longBuf)}) << 1 << QString(77, QLatin1Char('a')) + "...";
         // sysdig cuts only what is longer than 80: exactly 80 shows whole.
-        QTest::newRow("BYTEBUF 81 bytes cut") << 9 << l({enc::i64(81), enc::raw(buf81)}) << 1
-                                              << QString(77, QLatin1Char('d')) + "...";
-        QTest::newRow("BYTEBUF 80 bytes whole") << 9 << l({enc::i64(80), enc::raw(buf80)}) << 1
-                                                << QString(80, QLatin1Char('c'));
+        QTest::newRow("BYTEBUF 81 bytes cut")
+            << 9 << l({enc::i64(81), enc::raw(buf81)}) << 1 << QString(77, QLatin1Char('d')) + "...";
+        QTest::newRow("BYTEBUF 80 bytes whole")
+            << 9 << l({enc::i64(80), enc::raw(buf80)}) << 1 << QString(80, QLatin1Char('c'));
         QTest::newRow("BYTEBUF non-printables as dots")
             << 9 << l({enc::i64(6), enc::raw(std::string("ab\n\0c\xff", 6))}) << 1 << "ab..c.";
         QTest::newRow("BYTEBUF empty") << 9 << l({enc::i64(0), Bytes{}}) << 1 << "";
@@ -1367,8 +1357,8 @@ private slots:
         // FSPATH (open enter: name, flags, mode)
         QTest::newRow("FSPATH absolute") << 2 << l({enc::str("/etc/passwd"), enc::u32(1), enc::u32(0)}) << 0
                                          << "/etc/passwd";
-        QTest::newRow("FSPATH relative to cwd") << 2 << l({enc::str("x.txt"), enc::u32(1), enc::u32(0)}) << 0
-                                                << "x.txt(/home/u/x.txt)";
+        QTest::newRow("FSPATH relative to cwd")
+            << 2 << l({enc::str("x.txt"), enc::u32(1), enc::u32(0)}) << 0 << "x.txt(/home/u/x.txt)";
         // FSRELPATH (openat v2 enter: dirfd, name@0, flags, mode)
         QTest::newRow("FSRELPATH against a directory fd")
             << 306 << l({enc::i64(8), enc::str("hosts"), enc::u32(1), enc::u32(0)}) << 1 << "hosts(/etc/hosts)";
@@ -1386,10 +1376,9 @@ private slots:
                                 << "SIGINT SIGKILL";
         // DYN (ptrace exit: res, addr, data)
         QTest::newRow("DYN as UINT64 hex")
-            << 169 << l({enc::i64(0), Bytes{0, 0x00, 0x00, 0xff, 0x7f, 0, 0, 0, 0}, Bytes{1, 9}}) << 1
-            << "7FFF0000";
-        QTest::newRow("DYN as SIGTYPE")
-            << 169 << l({enc::i64(0), Bytes{0, 0, 0, 0, 0, 0, 0, 0, 0}, Bytes{1, 9}}) << 2 << "9(SIGKILL)";
+            << 169 << l({enc::i64(0), Bytes{0, 0x00, 0x00, 0xff, 0x7f, 0, 0, 0, 0}, Bytes{1, 9}}) << 1 << "7FFF0000";
+        QTest::newRow("DYN as SIGTYPE") << 169 << l({enc::i64(0), Bytes{0, 0, 0, 0, 0, 0, 0, 0, 0}, Bytes{1, 9}}) << 2
+                                        << "9(SIGKILL)";
     }
     void renderParam()
     {

@@ -145,7 +145,10 @@ std::vector<SampleEvent> sampleEvents()
 {
     return {
         {0, kTs, 4242, 306, {enc::i64(-100), enc::str("data.txt"), enc::u32(1), enc::u32(0)}},
-        {0, kTs + 10, 4242, 307,
+        {0,
+         kTs + 10,
+         4242,
+         307,
          {enc::i64(3), enc::i64(-100), enc::str("data.txt"), enc::u32(1), enc::u32(0), enc::u32(0x801)}},
         {1, kTs + 20, 4243, 6, {enc::i64(3), enc::u32(100)}},
         {1, kTs + 30, 4243, 7, {enc::i64(5), enc::raw("hello")}},

@@ -70,8 +70,8 @@ private slots:
 private:
     QString writeChisel(const QString& name, const QByteArray& body);
     std::vector<std::string> dirs() const;
-    RunResult run(const std::vector<std::pair<std::string, std::vector<std::string>>>& chisels,
-                  const QString& capture, const std::string& filter = {});
+    RunResult run(const std::vector<std::pair<std::string, std::vector<std::string>>>& chisels, const QString& capture,
+                  const std::string& filter = {});
     static QString capture(const QString& name) { return sharedDir() + QStringLiteral("/captures/") + name; }
     static QString sysdig() { return QStandardPaths::findExecutable(QStringLiteral("sysdig")); }
 
@@ -93,10 +93,7 @@ QString TstChisel::writeChisel(const QString& name, const QByteArray& body)
     return path;
 }
 
-std::vector<std::string> TstChisel::dirs() const
-{
-    return {m_dir.path().toStdString(), "/usr/share/sysdig/chisels"};
-}
+std::vector<std::string> TstChisel::dirs() const { return {m_dir.path().toStdString(), "/usr/share/sysdig/chisels"}; }
 
 RunResult TstChisel::run(const std::vector<std::pair<std::string, std::vector<std::string>>>& chisels,
                          const QString& cap, const std::string& filter)
@@ -106,8 +103,9 @@ RunResult TstChisel::run(const std::vector<std::pair<std::string, std::vector<st
     chisel::ChiselRun::Options o;
     o.filter = filter;
     o.sourceName = cap.toStdString();
-    chisel::ChiselRun r(catalog, makeFields, o, [&](std::string_view t) { rr.out.append(t); },
-                        [&](std::string_view t) { rr.err.append(t); });
+    chisel::ChiselRun r(
+        catalog, makeFields, o, [&](std::string_view t) { rr.out.append(t); },
+        [&](std::string_view t) { rr.err.append(t); });
     for (const auto& [name, args] : chisels) {
         auto c = r.add(name);
         if (!c) {
@@ -155,7 +153,8 @@ function on_set_arg(n, v) return true end
 )");
     // The core API says how many were required and given...
     chisel::ChiselCatalog catalog(dirs());
-    chisel::ChiselRun r(catalog, makeFields, {}, [](std::string_view) {}, [](std::string_view) {});
+    chisel::ChiselRun r(
+        catalog, makeFields, {}, [](std::string_view) {}, [](std::string_view) {});
     auto c = r.add("t_needs_arg");
     QVERIFY(c.ok());
     auto a = (*c)->setArgs(std::vector<std::string>{});
@@ -234,11 +233,11 @@ void TstChisel::endlessLoopIsCancelled()
     SYSCOPE_REQUIRE(!sharedDir().isEmpty(), "../shared/captures is not there");
     writeChisel(QStringLiteral("t_loop"), "description = 'd'; short_description = 's'\nargs = {}\n" + body);
     chisel::ChiselCatalog catalog(dirs());
-    chisel::ChiselRun r(catalog, makeFields, {}, [](std::string_view) {}, [](std::string_view) {});
+    chisel::ChiselRun r(
+        catalog, makeFields, {}, [](std::string_view) {}, [](std::string_view) {});
     QVERIFY(r.add("t_loop").ok());
-    auto done = std::async(std::launch::async, [&] {
-        return r.runFile(capture(QStringLiteral("falco-cat_write.scap")).toStdString());
-    });
+    auto done = std::async(std::launch::async,
+                           [&] { return r.runFile(capture(QStringLiteral("falco-cat_write.scap")).toStdString()); });
     QVERIFY(done.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout);
     QElapsedTimer t;
     t.start();
@@ -253,7 +252,8 @@ void TstChisel::endlessLoopIsCancelled()
 void TstChisel::requireFromChiselDir()
 {
     SYSCOPE_REQUIRE(!sharedDir().isEmpty(), "../shared/captures is not there");
-    writeChisel(QStringLiteral("t_helper"), "local M = {}\nfunction M.greet() return 'hello from helper' end\nreturn M\n");
+    writeChisel(QStringLiteral("t_helper"),
+                "local M = {}\nfunction M.greet() return 'hello from helper' end\nreturn M\n");
     writeChisel(QStringLiteral("t_requires"), R"(description = "d"; short_description = "s"; args = {}
 local h = require "t_helper"
 require "common"
@@ -350,15 +350,17 @@ end
 function on_capture_end(s, ns, d)
   print(sysdig.get_firstevent_ts(), sysdig.get_lastevent_ts(), s, ns, d)
 end
-)") << QStringList{QStringLiteral("proc.name=curl")} << QStringLiteral("inspect-502Error.scap");
+)") << QStringList{QStringLiteral("proc.name=curl")}
+                                << QStringLiteral("inspect-502Error.scap");
     QTest::newRow("two chisels, own filters") << QByteArray(R"(
 local n = 0
 function on_init() chisel.set_filter("evt.type=read") return true end
 function on_event() n = n + 1 return true end
 function on_capture_end() print("reads", n) end
-)") << QStringList{QStringLiteral("-c"), QStringLiteral("fileslower"), QStringLiteral("0"),
-                   QStringLiteral("proc.name!=cat")}
-   << QStringLiteral("falco-open-multiple-files.scap");
+)")
+                                              << QStringList{QStringLiteral("-c"), QStringLiteral("fileslower"),
+                                                             QStringLiteral("0"), QStringLiteral("proc.name!=cat")}
+                                              << QStringLiteral("falco-open-multiple-files.scap");
     QTest::newRow("evt.field at capture end") << QByteArray(R"(
 local f
 function on_init() f = chisel.request_field("evt.num") return true end
@@ -379,8 +381,8 @@ void TstChisel::sameAsSysdig()
     SYSCOPE_REQUIRE(!sharedDir().isEmpty(), "../shared/captures is not there");
     SYSCOPE_REQUIRE(!sysdig().isEmpty(), "sysdig is not installed");
     writeChisel(QStringLiteral("t_same"), "description = 'd'; short_description = 's'; args = {}\n" + script);
-    const QStringList args = QStringList{QStringLiteral("-r"), capture(captureName), QStringLiteral("-c"),
-                                         QStringLiteral("t_same")} + extra;
+    const QStringList args =
+        QStringList{QStringLiteral("-r"), capture(captureName), QStringLiteral("-c"), QStringLiteral("t_same")} + extra;
     ProcessResult theirs = runProcess(sysdig(), args);
     ProcessResult ours = runProcess(cliPath(), args);
     QCOMPARE(ours.exitCode, theirs.exitCode);
@@ -408,9 +410,9 @@ void TstChisel::cliRunsLikeSysdig_data()
     QTest::newRow("chisel and filter") << QStringList{QStringLiteral("-c"), QStringLiteral("fileslower"),
                                                       QStringLiteral("0"), QStringLiteral("proc.name=curl")}
                                        << QStringLiteral("bencer-oss-example4-1.scap");
-    QTest::newRow("optional arg vs filter") << QStringList{QStringLiteral("-c"), QStringLiteral("echo_fds"),
-                                                           QStringLiteral("fd.type=file")}
-                                            << QStringLiteral("falco-open-multiple-files.scap");
+    QTest::newRow("optional arg vs filter")
+        << QStringList{QStringLiteral("-c"), QStringLiteral("echo_fds"), QStringLiteral("fd.type=file")}
+        << QStringLiteral("falco-open-multiple-files.scap");
     QTest::newRow("filter argument") << QStringList{QStringLiteral("-c"), QStringLiteral("lsof"),
                                                     QStringLiteral("fd.type=ipv4")}
                                      << QStringLiteral("bencer-oss-example4-1.scap");
@@ -450,8 +452,8 @@ void TstChisel::sessionRunMatchesFileRun()
     for (const auto& [name, args] : chisels) {
         std::string viaSession;
         chisel::ChiselCatalog catalog(dirs());
-        chisel::ChiselRun r(catalog, makeFields, {}, [&](std::string_view t) { viaSession.append(t); },
-                            [](std::string_view) {});
+        chisel::ChiselRun r(
+            catalog, makeFields, {}, [&](std::string_view t) { viaSession.append(t); }, [](std::string_view) {});
         auto c = r.add(name);
         QVERIFY(c.ok());
         if (!args.empty())
@@ -462,7 +464,8 @@ void TstChisel::sessionRunMatchesFileRun()
         QVERIFY(viaFile.status.ok());
         QVERIFY(!viaFile.out.empty());
         // Rows with equal values come out in Lua's table order, which is not fixed: compare the lines.
-        QStringList a = QString::fromStdString(viaSession).split('\n'), b = QString::fromStdString(viaFile.out).split('\n');
+        QStringList a = QString::fromStdString(viaSession).split('\n'),
+                    b = QString::fromStdString(viaFile.out).split('\n');
         a.sort();
         b.sort();
         QCOMPARE(a, b);
@@ -510,7 +513,8 @@ void TstChisel::ownChiselsRun_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("header");
-    QTest::newRow("latency") << QStringLiteral("syscope_scall_latency") << QStringLiteral("Latency of all system calls");
+    QTest::newRow("latency") << QStringLiteral("syscope_scall_latency")
+                             << QStringLiteral("Latency of all system calls");
     QTest::newRow("dir io") << QStringLiteral("syscope_dir_io") << QStringLiteral("Whole capture");
     QTest::newRow("failed") << QStringLiteral("syscope_failed_syscalls") << QStringLiteral("failed calls");
 }

@@ -20,14 +20,53 @@ namespace {
 
 // Every stock chisel that runs on a capture file, with the arguments it needs.
 const char* const kChisels[] = {
-    "topprocs_cpu", "topprocs_errors", "topprocs_file", "topprocs_net", "topfiles_bytes", "topfiles_errors",
-    "topfiles_time", "topscalls", "topscalls_time", "topconns", "topports_server", "topcontainers_cpu",
-    "topcontainers_error", "topcontainers_file", "topcontainers_net", "fdbytes_by fd.name",
-    "fdbytes_by proc.name", "fdcount_by proc.name", "fdcount_by fd.type", "fdtime_by fd.name", "iobytes",
-    "iobytes_file", "iobytes_net", "spy_file", "lsof", "ps", "netstat", "echo_fds", "stdout", "stderr", "stdin",
-    "fileslower 0", "scallslower 1", "netlower 0", "httplog", "httptop", "proc_exec_time", "bottlenecks",
-    "list_login_shells", "lscontainers", "spy_users", "shellshock_detect", "spy_port 80", "spy_ip 127.0.0.1",
-    "spy_syslog", "spy_logs", "memcachelog",
+    "topprocs_cpu",
+    "topprocs_errors",
+    "topprocs_file",
+    "topprocs_net",
+    "topfiles_bytes",
+    "topfiles_errors",
+    "topfiles_time",
+    "topscalls",
+    "topscalls_time",
+    "topconns",
+    "topports_server",
+    "topcontainers_cpu",
+    "topcontainers_error",
+    "topcontainers_file",
+    "topcontainers_net",
+    "fdbytes_by fd.name",
+    "fdbytes_by proc.name",
+    "fdcount_by proc.name",
+    "fdcount_by fd.type",
+    "fdtime_by fd.name",
+    "iobytes",
+    "iobytes_file",
+    "iobytes_net",
+    "spy_file",
+    "lsof",
+    "ps",
+    "netstat",
+    "echo_fds",
+    "stdout",
+    "stderr",
+    "stdin",
+    "fileslower 0",
+    "scallslower 1",
+    "netlower 0",
+    "httplog",
+    "httptop",
+    "proc_exec_time",
+    "bottlenecks",
+    "list_login_shells",
+    "lscontainers",
+    "spy_users",
+    "shellshock_detect",
+    "spy_port 80",
+    "spy_ip 127.0.0.1",
+    "spy_syslog",
+    "spy_logs",
+    "memcachelog",
 };
 
 // Differences with a known cause outside the chisel runtime. Capture "*" means every capture.
@@ -59,8 +98,8 @@ const KnownDifference kKnown[] = {
 const KnownDifference* known(const QString& chisel, const QString& capture)
 {
     for (const auto& k : kKnown)
-        if (chisel == QLatin1String(k.chisel) && (QLatin1String(k.capture) == QLatin1String("*") ||
-                                                  capture == QLatin1String(k.capture)))
+        if (chisel == QLatin1String(k.chisel) &&
+            (QLatin1String(k.capture) == QLatin1String("*") || capture == QLatin1String(k.capture)))
             return &k;
     return nullptr;
 }
@@ -123,15 +162,17 @@ void TstChiselGolden::sameAsSysdig()
     if (equivalent) {
         ++m_identical;
     } else {
-        const QString slug = QString(base + QLatin1Char('.') + chisel).replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-        const QString a = m_dir.filePath(slug + QStringLiteral(".ours")), b = m_dir.filePath(slug + QStringLiteral(".sysdig"));
+        const QString slug = QString(base + QLatin1Char('.') + chisel)
+                                 .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+        const QString a = m_dir.filePath(slug + QStringLiteral(".ours")),
+                      b = m_dir.filePath(slug + QStringLiteral(".sysdig"));
         for (const auto& [path, data] : {std::pair{a, ours.out}, std::pair{b, theirs.out}}) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(data);
         }
-        ProcessResult eq = runProcess(QStringLiteral("python3"),
-                                      {sharedDir() + QStringLiteral("/tools/chisel_equiv.py"), a, b});
+        ProcessResult eq =
+            runProcess(QStringLiteral("python3"), {sharedDir() + QStringLiteral("/tools/chisel_equiv.py"), a, b});
         equivalent = eq.exitCode == 0;
         verdict = eq.out.trimmed();
     }

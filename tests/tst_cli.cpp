@@ -98,8 +98,10 @@ void TstCli::editcapCaptureOpens()
 {
     SYSCOPE_REQUIRE(!sharedDir().isEmpty(), "../shared/captures is not there");
     // The same events as libs-curl_google.scap, rewritten by editcap with pcapng comment options.
-    ProcessResult edited = runProcess(cliPath(), {QStringLiteral("-r"), capture(QStringLiteral("libs-curl_google_comments.scap"))});
-    ProcessResult plain = runProcess(cliPath(), {QStringLiteral("-r"), capture(QStringLiteral("libs-curl_google.scap"))});
+    ProcessResult edited =
+        runProcess(cliPath(), {QStringLiteral("-r"), capture(QStringLiteral("libs-curl_google_comments.scap"))});
+    ProcessResult plain =
+        runProcess(cliPath(), {QStringLiteral("-r"), capture(QStringLiteral("libs-curl_google.scap"))});
     QCOMPARE(edited.exitCode, 0);
     QCOMPARE(edited.out.count('\n'), 1221);
     QVERIFY(edited.out == plain.out);

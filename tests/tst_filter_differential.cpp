@@ -234,9 +234,9 @@ QList<FormatCase> formatCases()
         p("*%container.id %container.name %container.image %container.type %container.privileged"),
         p("*%container.image.repository %container.image.tag %container.image.id %container.mounts"),
         p("*%fd.num %fd.type %fd.typechar %fd.name %fd.directory %fd.filename", kUdpTuple),
-        p("*%fd.cip %fd.sip %fd.cport %fd.sport %fd.l4proto %fd.sockfamily", {kUdpTuple.topic,
-                                                                               "bencer-k8s-capture,inspect-502Error,"
-                                                                               "libs-single_ipv6_conn"}),
+        p("*%fd.cip %fd.sip %fd.cport %fd.sport %fd.l4proto %fd.sockfamily",
+          {kUdpTuple.topic, "bencer-k8s-capture,inspect-502Error,"
+                            "libs-single_ipv6_conn"}),
         p("*%fd.lip %fd.rip %fd.lport %fd.rport %fd.is_server", kUdpTuple),
         p("*%fd.containername %fd.containerdirectory %fd.uid %fd.ino"),
         p("*%evt.num %fdlist.nums %fdlist.cips %fdlist.sports"),
@@ -264,21 +264,87 @@ QList<FormatCase> formatCases()
 // Fields the random test leaves out: values that differ by design or by a documented tracking gap (see
 // docs/compatibility.md), values that depend on the run (deltas, per-check state), and fields with no
 // source in a capture.
-const std::set<std::string> kRandomExcluded = {
-    "evt.deltatime", "evt.deltatime.s", "evt.deltatime.ns", "thread.exectime", "thread.totexectime",
-    "evt.outputtime", "evt.time", "evt.time.s", "evt.time.iso8601", "evt.datetime", "evt.datetime.s",
-    "evt.rawtime", "evt.rawtime.s", "evt.rawtime.ns", "evt.reltime", "evt.reltime.s", "evt.reltime.ns",
-    "evt.latency.human", "evt.buffer", "evt.info", "evt.args", "evt.around", "evt.plugininfo",
-    "proc.ppid", "proc.pname", "proc.pcmdline", "proc.vpid", "thread.vtid", "proc.sid", "proc.vpgid",
-    "proc.sname", "proc.vpgid.name", "proc.loginshellid", "proc.cwd", "proc.env", "proc.exepath", "proc.tty",
-    "proc.nthreads", "proc.nchilds", "proc.duration", "proc.fdopencount", "proc.fdlimit", "proc.fdusage",
-    "proc.vmsize", "proc.vmrss", "proc.vmswap", "thread.vmsize", "thread.vmrss", "thread.pfmajor",
-    "thread.pfminor", "proc.is_exe_writable", "user.loginuid", "user.loginname", "group.gid", "fdlist.names",
-    "thread.cpu", "thread.cpu.user", "thread.cpu.system", "proc.cpu", "proc.cpu.user", "proc.cpu.system",
-    "thread.ioreads", "thread.iowrites", "proc.stime", "proc.pidns_init_start_ts", "container.mounts",
-    "container.mount", "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
-    "fd.cip.name", "fd.sip.name", "fd.lip.name", "fd.rip.name", "fd.dev", "fd.dev.major", "fd.dev.minor",
-    "proc.aname", "proc.apid", "proc.acmdline", "evt.count.exit"};
+const std::set<std::string> kRandomExcluded = {"evt.deltatime",
+                                               "evt.deltatime.s",
+                                               "evt.deltatime.ns",
+                                               "thread.exectime",
+                                               "thread.totexectime",
+                                               "evt.outputtime",
+                                               "evt.time",
+                                               "evt.time.s",
+                                               "evt.time.iso8601",
+                                               "evt.datetime",
+                                               "evt.datetime.s",
+                                               "evt.rawtime",
+                                               "evt.rawtime.s",
+                                               "evt.rawtime.ns",
+                                               "evt.reltime",
+                                               "evt.reltime.s",
+                                               "evt.reltime.ns",
+                                               "evt.latency.human",
+                                               "evt.buffer",
+                                               "evt.info",
+                                               "evt.args",
+                                               "evt.around",
+                                               "evt.plugininfo",
+                                               "proc.ppid",
+                                               "proc.pname",
+                                               "proc.pcmdline",
+                                               "proc.vpid",
+                                               "thread.vtid",
+                                               "proc.sid",
+                                               "proc.vpgid",
+                                               "proc.sname",
+                                               "proc.vpgid.name",
+                                               "proc.loginshellid",
+                                               "proc.cwd",
+                                               "proc.env",
+                                               "proc.exepath",
+                                               "proc.tty",
+                                               "proc.nthreads",
+                                               "proc.nchilds",
+                                               "proc.duration",
+                                               "proc.fdopencount",
+                                               "proc.fdlimit",
+                                               "proc.fdusage",
+                                               "proc.vmsize",
+                                               "proc.vmrss",
+                                               "proc.vmswap",
+                                               "thread.vmsize",
+                                               "thread.vmrss",
+                                               "thread.pfmajor",
+                                               "thread.pfminor",
+                                               "proc.is_exe_writable",
+                                               "user.loginuid",
+                                               "user.loginname",
+                                               "group.gid",
+                                               "fdlist.names",
+                                               "thread.cpu",
+                                               "thread.cpu.user",
+                                               "thread.cpu.system",
+                                               "proc.cpu",
+                                               "proc.cpu.user",
+                                               "proc.cpu.system",
+                                               "thread.ioreads",
+                                               "thread.iowrites",
+                                               "proc.stime",
+                                               "proc.pidns_init_start_ts",
+                                               "container.mounts",
+                                               "container.mount",
+                                               "container.healthcheck",
+                                               "container.liveness_probe",
+                                               "container.readiness_probe",
+                                               "fd.cip.name",
+                                               "fd.sip.name",
+                                               "fd.lip.name",
+                                               "fd.rip.name",
+                                               "fd.dev",
+                                               "fd.dev.major",
+                                               "fd.dev.minor",
+                                               "proc.aname",
+                                               "proc.apid",
+                                               "proc.acmdline",
+                                               "evt.count.exit"};
 
 // Fields whose values the datagram-tuple difference changes on the two captures it concerns.
 bool udpTupleField(const std::string& f)
@@ -427,9 +493,8 @@ void TstFilterDifferential::filterTable()
     QFETCH(int, row);
     const Case& c = kFilters[row];
     int skipped = 0;
-    QStringList failures =
-        compareOnAll({QStringLiteral("-p"), QStringLiteral("%evt.num"), QString::fromUtf8(c.filter)}, c.known,
-                     &skipped);
+    QStringList failures = compareOnAll({QStringLiteral("-p"), QStringLiteral("%evt.num"), QString::fromUtf8(c.filter)},
+                                        c.known, &skipped);
     ++m_casesRun;
     if (failures.isEmpty())
         ++m_casesPassed;
@@ -475,13 +540,23 @@ bool numericType(syscope::format::ParamType t)
 {
     using syscope::format::ParamType;
     switch (t) {
-    case ParamType::kInt8: case ParamType::kInt16: case ParamType::kInt32: case ParamType::kInt64:
-    case ParamType::kUint8: case ParamType::kUint16: case ParamType::kUint32: case ParamType::kUint64:
-    case ParamType::kRelTime: case ParamType::kAbsTime: case ParamType::kPid: case ParamType::kFd:
-    case ParamType::kPort: case ParamType::kErrno: case ParamType::kUid: case ParamType::kGid:
-        return true;
-    default:
-        return false;
+    case ParamType::kInt8:
+    case ParamType::kInt16:
+    case ParamType::kInt32:
+    case ParamType::kInt64:
+    case ParamType::kUint8:
+    case ParamType::kUint16:
+    case ParamType::kUint32:
+    case ParamType::kUint64:
+    case ParamType::kRelTime:
+    case ParamType::kAbsTime:
+    case ParamType::kPid:
+    case ParamType::kFd:
+    case ParamType::kPort:
+    case ParamType::kErrno:
+    case ParamType::kUid:
+    case ParamType::kGid: return true;
+    default: return false;
     }
 }
 
@@ -506,9 +581,9 @@ public:
         for (int i = 1; i < atoms; ++i) {
             // Mixing "and" and "or" at one level is an error in sysdig: a different operator gets brackets.
             if (m_rng.bounded(4) == 0)
-                s += op + QStringLiteral("(") + atom() + (op == QStringLiteral(" and ") ? QStringLiteral(" or ")
-                                                                                         : QStringLiteral(" and ")) +
-                     atom() + QStringLiteral(")");
+                s += op + QStringLiteral("(") + atom() +
+                     (op == QStringLiteral(" and ") ? QStringLiteral(" or ") : QStringLiteral(" and ")) + atom() +
+                     QStringLiteral(")");
             else
                 s += op + atom();
         }
@@ -543,8 +618,11 @@ private:
         case 0: return field + QStringLiteral("=") + value;
         case 1: return field + QStringLiteral("!=") + value;
         case 2: return field + QStringLiteral(" contains ") + value.mid(int(m_rng.bounded(quint32(value.size()))));
-        case 3: return field + QStringLiteral(" icontains ") + value.left(1 + int(m_rng.bounded(quint32(value.size())))).toUpper();
-        case 4: return field + QStringLiteral(" startswith ") + value.left(1 + int(m_rng.bounded(quint32(value.size()))));
+        case 3:
+            return field + QStringLiteral(" icontains ") +
+                   value.left(1 + int(m_rng.bounded(quint32(value.size())))).toUpper();
+        case 4:
+            return field + QStringLiteral(" startswith ") + value.left(1 + int(m_rng.bounded(quint32(value.size()))));
         case 5: return field + QStringLiteral(" endswith ") + value.mid(int(m_rng.bounded(quint32(value.size()))));
         case 6: return field + QStringLiteral(" glob *") + value.mid(1 + int(m_rng.bounded(quint32(value.size()))));
         case 7:
@@ -570,8 +648,8 @@ void TstFilterDifferential::randomFilters()
     // Locally every run draws new filters; CI uses a seed that is known to pass, so that a submission does not
     // depend on luck. A mismatch found locally is reproduced with the printed seed.
     if (!ok)
-        seed = qEnvironmentVariable("CI") == QStringLiteral("true") ? 20261123u
-                                                                     : QRandomGenerator::system()->generate();
+        seed =
+            qEnvironmentVariable("CI") == QStringLiteral("true") ? 20261123u : QRandomGenerator::system()->generate();
     const int total = std::max(500, qEnvironmentVariableIntValue("SYSCOPE_RANDOM_FILTERS"));
     qInfo("random filter seed %u (rerun with SYSCOPE_FILTER_SEED=%u)", seed, seed);
     QRandomGenerator rng(seed);
@@ -655,9 +733,8 @@ void TstFilterDifferential::randomFilters()
                         .arg(firstDifference(ours.out, theirs.out).section(QLatin1Char('\n'), 0, 2));
     }
     qInfo("random filters: %d of %d identical (seed %u)", m_randomPassed, m_randomRun, seed);
-    QVERIFY2(failures.isEmpty(),
-             qPrintable(QStringLiteral("seed %1, %2 mismatches:\n").arg(seed).arg(failures.size()) +
-                        failures.mid(0, 40).join(QLatin1Char('\n'))));
+    QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("seed %1, %2 mismatches:\n").arg(seed).arg(failures.size()) +
+                                            failures.mid(0, 40).join(QLatin1Char('\n'))));
 }
 
 void TstFilterDifferential::cleanupTestCase()

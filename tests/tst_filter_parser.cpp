@@ -53,7 +53,8 @@ void TstFilterParser::errors_data()
         "expression mixes 'and' and 'or' in an ambiguous way. Please use brackets.");
     row("in without paren", "fd.name pmatch /x", 15, "expected '(' after 'in/intersects/pmatch' operand");
     row("intersects", "evt.cpu intersects (1)", 10, "expected '(' after 'in/intersects/pmatch' operand");
-    row("unclosed list", "evt.num in (1,2", 15, "expected either ')' or ',' after a value inside the 'in/pmatch' clause");
+    row("unclosed list", "evt.num in (1,2", 15,
+        "expected either ')' or ',' after a value inside the 'in/pmatch' clause");
     row("unclosed quote", "proc.name=\"unterminated", 10, "filter error: unclosed quotes");
     row("bad hex escape", "proc.name=a\\xZZ", 13, "filter error: unrecognized escape sequence at a\\xZZ");
     row("empty event type", "evt.type=", 9, "unknown event type ");
@@ -84,14 +85,32 @@ void TstFilterParser::errors()
 void TstFilterParser::accepted_data()
 {
     QTest::addColumn<QString>("filter");
-    for (const char* f :
-         {"", "evt.type=open", "evt.type = open", "not evt.type=open", "not not evt.type=open",
-          "proc.name=bash not evt.type=read", "(evt.type=open or evt.type=close) and evt.dir=<",
-          "evt.type in (open,close)", "proc.name in ( a , b )", "proc.name contains", "fd.name pmatch (/etc)",
-          "evt.num>-1", "fd.net=127.0.0.0/8", "fd.ip=::1", "proc.aname[2]=bash", "evt.arg[0]=3",
-          "evt.type.is.open=1", "thread.cgroup.cpuset exists", "evt.around[1000] exists", "proc.name=\"a b\"",
-          "proc.name='a b'", "evt.type=open a nd evt.dir=<", "evt.type=open o r evt.dir=<", "evt.buffer contains \\x41",
-          "(((proc.name=x)))", "proc.name in ()"})
+    for (const char* f : {"",
+                          "evt.type=open",
+                          "evt.type = open",
+                          "not evt.type=open",
+                          "not not evt.type=open",
+                          "proc.name=bash not evt.type=read",
+                          "(evt.type=open or evt.type=close) and evt.dir=<",
+                          "evt.type in (open,close)",
+                          "proc.name in ( a , b )",
+                          "proc.name contains",
+                          "fd.name pmatch (/etc)",
+                          "evt.num>-1",
+                          "fd.net=127.0.0.0/8",
+                          "fd.ip=::1",
+                          "proc.aname[2]=bash",
+                          "evt.arg[0]=3",
+                          "evt.type.is.open=1",
+                          "thread.cgroup.cpuset exists",
+                          "evt.around[1000] exists",
+                          "proc.name=\"a b\"",
+                          "proc.name='a b'",
+                          "evt.type=open a nd evt.dir=<",
+                          "evt.type=open o r evt.dir=<",
+                          "evt.buffer contains \\x41",
+                          "(((proc.name=x)))",
+                          "proc.name in ()"})
         QTest::newRow(f) << QString::fromUtf8(f);
 }
 

@@ -25,9 +25,8 @@ struct CliEvent {
 QList<CliEvent> parseCli(const QByteArray& out)
 {
     static const QRegularExpression start(QStringLiteral(R"(^\d+ \d\d:\d\d:\d\d\.\d{9} \d+ )"));
-    static const QRegularExpression line(
-        QStringLiteral(R"(^(\d+) (\S+) (\d+) (.*?) \((-?\d+)\) ([<>]) (\S+) ?(.*)$)"),
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression line(QStringLiteral(R"(^(\d+) (\S+) (\d+) (.*?) \((-?\d+)\) ([<>]) (\S+) ?(.*)$)"),
+                                         QRegularExpression::DotMatchesEverythingOption);
     QStringList events;
     for (const QString& l : QString::fromUtf8(out).split(QLatin1Char('\n'))) {
         if (start.match(l).hasMatch() || events.isEmpty())
@@ -53,10 +52,7 @@ QList<CliEvent> parseCli(const QByteArray& out)
     return r;
 }
 
-QString cell(const EventTableModel& m, int row, ColumnId id)
-{
-    return m.data(m.index(row, int(id))).toString();
-}
+QString cell(const EventTableModel& m, int row, ColumnId id) { return m.data(m.index(row, int(id))).toString(); }
 
 } // namespace
 
@@ -72,10 +68,7 @@ private slots:
     void fieldColumn();
 };
 
-void TstGuiEventModel::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-}
+void TstGuiEventModel::initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
 void TstGuiEventModel::matchesCli_data()
 {
@@ -167,7 +160,6 @@ void TstGuiEventModel::timeFormats()
     QCOMPARE(cell(model, 3, ColumnId::kInfo), before);
     QCOMPARE(doc.nextMark(0).value(), model.ordinalAt(3));
 }
-
 
 void TstGuiEventModel::filterMatchesCli_data()
 {

@@ -38,9 +38,8 @@ struct CliEvent {
 QList<CliEvent> parseCli(const QByteArray& out)
 {
     static const QRegularExpression start(QStringLiteral(R"(^\d+ \d\d:\d\d:\d\d\.\d{9} \d+ )"));
-    static const QRegularExpression line(
-        QStringLiteral(R"(^(\d+) (\S+) (\d+) (.*?) \((-?\d+)\) ([<>]) (\S+) ?(.*)$)"),
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression line(QStringLiteral(R"(^(\d+) (\S+) (\d+) (.*?) \((-?\d+)\) ([<>]) (\S+) ?(.*)$)"),
+                                         QRegularExpression::DotMatchesEverythingOption);
     QStringList events;
     for (const QString& l : QString::fromUtf8(out).split(QLatin1Char('\n'))) {
         if (start.match(l).hasMatch() || events.isEmpty())
@@ -241,12 +240,18 @@ void TstGuiOpenSelect::completionContext_data()
     QTest::addColumn<QString>("prefix");
     QTest::addColumn<bool>("value");
     QTest::addColumn<QString>("field");
-    QTest::newRow("field") << "proc.na" << "proc.na" << false << "";
-    QTest::newRow("second field") << "evt.type=open and fd.n" << "fd.n" << false << "";
-    QTest::newRow("value after =") << "proc.name=dock" << "dock" << true << "proc.name";
-    QTest::newRow("value after != with spaces") << "evt.type != op" << "op" << true << "evt.type";
-    QTest::newRow("value after word operator") << "proc.name contains ku" << "ku" << true << "proc.name";
-    QTest::newRow("empty value") << "evt.dir=" << "" << true << "evt.dir";
+    QTest::newRow("field") << "proc.na"
+                           << "proc.na" << false << "";
+    QTest::newRow("second field") << "evt.type=open and fd.n"
+                                  << "fd.n" << false << "";
+    QTest::newRow("value after =") << "proc.name=dock"
+                                   << "dock" << true << "proc.name";
+    QTest::newRow("value after != with spaces") << "evt.type != op"
+                                                << "op" << true << "evt.type";
+    QTest::newRow("value after word operator") << "proc.name contains ku"
+                                               << "ku" << true << "proc.name";
+    QTest::newRow("empty value") << "evt.dir="
+                                 << "" << true << "evt.dir";
 }
 
 void TstGuiOpenSelect::completionContext()
@@ -343,10 +348,7 @@ void TstGuiOpenSelect::marksAndCounts()
     QCOMPARE(doc.currentEvent().value() + 1, m_cli.first().num.toULongLong());
 }
 
-void TstGuiOpenSelect::cleanupTestCase()
-{
-    m_window.reset();
-}
+void TstGuiOpenSelect::cleanupTestCase() { m_window.reset(); }
 
 QTEST_MAIN(TstGuiOpenSelect)
 #include "tst_gui_open_select.moc"

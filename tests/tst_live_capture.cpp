@@ -29,10 +29,7 @@ using namespace syscope::test;
 
 namespace {
 
-QString capturePath()
-{
-    return QFileInfo(cliPath()).absoluteDir().filePath(QStringLiteral("syscope-capture"));
-}
+QString capturePath() { return QFileInfo(cliPath()).absoluteDir().filePath(QStringLiteral("syscope-capture")); }
 
 // syscope-capture running in the background; ready once it records.
 struct Recorder {
@@ -91,8 +88,7 @@ struct Recorder {
         if (interrupt)
             ::kill(pid, SIGINT);
         int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
         pid = -1;
         code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         return code;
@@ -113,7 +109,8 @@ QString withoutResolutions(const QString& line)
     int depth = 0;
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line[i];
-        if (c == QLatin1Char('(') && (depth > 0 || (i > 0 && line[i - 1] != QLatin1Char(' ') && line[i - 1] != QLatin1Char('=')))) {
+        if (c == QLatin1Char('(') &&
+            (depth > 0 || (i > 0 && line[i - 1] != QLatin1Char(' ') && line[i - 1] != QLatin1Char('=')))) {
             ++depth;
             continue;
         }
@@ -145,7 +142,8 @@ QString compareReaders(const QByteArray& ours, const QByteArray& theirs, const Q
         for (pid_t t : strictTids)
             strict = strict || y.contains(QStringLiteral(" (%1) ").arg(t));
         if (!strict && withoutResolutions(x) == withoutResolutions(y)) {
-            qInfo("a resolution differs for an undescribed thread (a syscope renderer issue):\n  syscope: %s\n  sysdig:  %s",
+            qInfo("a resolution differs for an undescribed thread (a syscope renderer issue):\n  syscope: %s\n  "
+                  "sysdig:  %s",
                   qPrintable(x), qPrintable(y));
             ++*tolerated;
             continue;
@@ -284,18 +282,23 @@ private slots:
         const QString file = QString::fromLocal8Bit(marker);
         auto expect = [&](pid_t tid, const QString& needle) {
             const QStringList l = linesOf(out, tid, needle);
-            QVERIFY2(!l.isEmpty(), qPrintable(QStringLiteral("no line of thread %1 contains: %2").arg(tid).arg(needle)));
+            QVERIFY2(!l.isEmpty(),
+                     qPrintable(QStringLiteral("no line of thread %1 contains: %2").arg(tid).arg(needle)));
         };
         // The write and the read, with the fd named after the marker file and the exact byte counts.
-        expect(self, QStringLiteral("< openat fd=%1(<f>%2) dirfd=-100(AT_FDCWD) name=%2 flags=%3(").arg(wfd).arg(file).arg(
-                         0x100 | 0x4 | 0x2 | 0x1000)); // O_TRUNC|O_CREAT|O_WRONLY|O_CLOEXEC
+        expect(self, QStringLiteral("< openat fd=%1(<f>%2) dirfd=-100(AT_FDCWD) name=%2 flags=%3(")
+                         .arg(wfd)
+                         .arg(file)
+                         .arg(0x100 | 0x4 | 0x2 | 0x1000)); // O_TRUNC|O_CREAT|O_WRONLY|O_CLOEXEC
         expect(self, QStringLiteral("> write fd=%1(<f>%2) size=1234 ").arg(wfd).arg(file));
         expect(self, QStringLiteral("< write res=1234 data=syscope-marker:mmm"));
         expect(self, QStringLiteral("> read fd=%1(<f>%2) size=4096 ").arg(rfd).arg(file));
         expect(self, QStringLiteral("< read res=1234 data=syscope-marker:mmm"));
         expect(self, QStringLiteral("< close res=0 "));
         // The failed open.
-        expect(self, QStringLiteral("< openat fd=-2(ENOENT) dirfd=-100(AT_FDCWD) name=%1 ").arg(QString::fromLatin1(missing)));
+        expect(
+            self,
+            QStringLiteral("< openat fd=-2(ENOENT) dirfd=-100(AT_FDCWD) name=%1 ").arg(QString::fromLatin1(missing)));
         // The TCP exchange: tuples from the kernel sockets, byte counts, payloads.
         const QString tuple = QStringLiteral("127.0.0.1:%1->127.0.0.1:%2").arg(clientPort).arg(serverPort);
         expect(self, QStringLiteral("< connect res=0 tuple=%1 ").arg(tuple));
@@ -303,14 +306,18 @@ private slots:
         expect(self, QStringLiteral("> sendto fd=%1(<4t>%2) size=%3 ").arg(clientFd).arg(tuple).arg(ping.size()));
         expect(self, QStringLiteral("< sendto res=%1 data=%2 ").arg(ping.size()).arg(QString::fromLatin1(ping)));
         expect(self, QStringLiteral("> recvfrom fd=%1(<4t>%2) size=4096 ").arg(acceptedFd).arg(tuple));
-        expect(self, QStringLiteral("< recvfrom res=%1 data=%2 tuple=%3").arg(ping.size()).arg(QString::fromLatin1(ping), tuple));
-        expect(self, QStringLiteral("< recvfrom res=%1 data=%2 tuple=").arg(pong.size()).arg(QString::fromLatin1(pong)));
+        expect(self, QStringLiteral("< recvfrom res=%1 data=%2 tuple=%3")
+                         .arg(ping.size())
+                         .arg(QString::fromLatin1(ping), tuple));
+        expect(self,
+               QStringLiteral("< recvfrom res=%1 data=%2 tuple=").arg(pong.size()).arg(QString::fromLatin1(pong)));
         // The execve: the new image's exe and args, in the child; the process is named after it from then on.
         expect(child, QStringLiteral("> execve filename=/bin/echo "));
-        expect(child, QStringLiteral("echo (%1) < execve res=0 exe=/bin/echo args=%2. tid=%1(echo) pid=%1(echo) ptid=%3(")
-                          .arg(child)
-                          .arg(QString::fromLatin1(execMarker))
-                          .arg(self));
+        expect(child,
+               QStringLiteral("echo (%1) < execve res=0 exe=/bin/echo args=%2. tid=%1(echo) pid=%1(echo) ptid=%3(")
+                   .arg(child)
+                   .arg(QString::fromLatin1(execMarker))
+                   .arg(self));
         expect(child, QStringLiteral("echo (%1) > procexit status=0 ret=0 sig=0 core=0").arg(child));
         // The fork: reported by the parent (res = child) and by the child (res = 0).
         expect(self, QStringLiteral(" < clone res=%1(").arg(child));
@@ -323,7 +330,8 @@ private slots:
         QTemporaryDir dir;
         const QString capture = dir.filePath(QStringLiteral("n.scap"));
         Recorder rec;
-        QVERIFY(rec.start({QStringLiteral("-w"), capture, QStringLiteral("-n"), QStringLiteral("500"), QStringLiteral("-q")}));
+        QVERIFY(rec.start(
+            {QStringLiteral("-w"), capture, QStringLiteral("-n"), QStringLiteral("500"), QStringLiteral("-q")}));
         for (int i = 0; i < 2000 && !rec.finished(); ++i)
             (void)::getppid(), QTest::qWait(1); // some activity, in case the machine is idle
         QCOMPARE(rec.stop(false), 0);
@@ -381,7 +389,8 @@ private slots:
         QTemporaryDir work;
         const QByteArray scratchFile = work.filePath(QStringLiteral("busy")).toLocal8Bit();
         QProcess printer;
-        printer.start(cliPath(), {QStringLiteral("-n"), QStringLiteral("200"), QStringLiteral("-M"), QStringLiteral("60")});
+        printer.start(cliPath(),
+                      {QStringLiteral("-n"), QStringLiteral("200"), QStringLiteral("-M"), QStringLiteral("60")});
         QVERIFY(printer.waitForStarted());
         QElapsedTimer clock;
         clock.start();
@@ -403,8 +412,8 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("cli.scap.gz"));
         const QByteArray probe = dir.filePath(QStringLiteral("cli-probe.txt")).toLocal8Bit();
         QProcess cli;
-        cli.start(cliPath(), {QStringLiteral("-w"), out, QStringLiteral("-z"), QStringLiteral("-M"), QStringLiteral("3"),
-                              QStringLiteral("evt.type=openat")});
+        cli.start(cliPath(), {QStringLiteral("-w"), out, QStringLiteral("-z"), QStringLiteral("-M"),
+                              QStringLiteral("3"), QStringLiteral("evt.type=openat")});
         QVERIFY(cli.waitForStarted());
         QTest::qWait(1500); // the helper loads and scans
         int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -412,11 +421,13 @@ private slots:
         ::close(fd);
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 0);
-        ProcessResult r = runProcess(QStandardPaths::findExecutable(QStringLiteral("sysdig")), {QStringLiteral("-r"), out});
+        ProcessResult r =
+            runProcess(QStandardPaths::findExecutable(QStringLiteral("sysdig")), {QStringLiteral("-r"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         for (const QByteArray& l : r.out.trimmed().split('\n'))
             QVERIFY2(l.contains(" openat "), l.constData());
-        QVERIFY2(r.out.contains("< openat fd=" + QByteArray::number(fd) + "(<f>" + probe + ")"), r.out.right(2000).constData());
+        QVERIFY2(r.out.contains("< openat fd=" + QByteArray::number(fd) + "(<f>" + probe + ")"),
+                 r.out.right(2000).constData());
     }
 
     // A disk that fills: the helper stops by itself, says why, and leaves a file both readers read whole.

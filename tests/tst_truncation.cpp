@@ -51,10 +51,10 @@ std::vector<Block> walkBlocks(const Bytes& bytes)
             break;
         b.event = format::isEventBlock(b.type);
         if (b.event) {
-            const bool flagged = b.type == format::kBlockEvf || b.type == format::kBlockEvfV2 ||
-                                 b.type == format::kBlockEvfV2Large;
-            b.v2 = b.type == format::kBlockEvV2 || b.type == format::kBlockEvfV2 ||
-                   b.type == format::kBlockEvV2Large || b.type == format::kBlockEvfV2Large;
+            const bool flagged =
+                b.type == format::kBlockEvf || b.type == format::kBlockEvfV2 || b.type == format::kBlockEvfV2Large;
+            b.v2 = b.type == format::kBlockEvV2 || b.type == format::kBlockEvfV2 || b.type == format::kBlockEvV2Large ||
+                   b.type == format::kBlockEvfV2Large;
             b.pre = 2 + (flagged ? 4 : 0);
             const uint8_t* e = bytes.data() + off + 8 + b.pre;
             b.evType = format::readLe<uint16_t>(e + 20);
@@ -165,8 +165,8 @@ private slots:
             cutPoints.insert(size * uint64_t(i) / 200 + uint64_t(i % 7));
             cutPoints.insert(c.firstEvent + (size - c.firstEvent) * uint64_t(i) / 200 + uint64_t(i % 5));
         }
-        for (uint64_t cut : {uint64_t(1), uint64_t(3), uint64_t(4), uint64_t(27), c.firstEvent - 1, c.firstEvent + 1,
-                             size - 1})
+        for (uint64_t cut :
+             {uint64_t(1), uint64_t(3), uint64_t(4), uint64_t(27), c.firstEvent - 1, c.firstEvent + 1, size - 1})
             cutPoints.insert(cut);
         cutPoints.erase(0);
         for (auto it = cutPoints.begin(); it != cutPoints.end();)
@@ -196,9 +196,9 @@ private slots:
                 }
                 QVERIFY2(o.error().code == ErrorCode::kTruncated, why(where, o.error().message).constData());
                 QCOMPARE(o.error().offset, int64_t(cut));
-                QVERIFY2(QString::fromStdString(o.error().message)
-                             .contains(QStringLiteral("truncated at byte %1").arg(cut)),
-                         why(where, o.error().message).constData());
+                QVERIFY2(
+                    QString::fromStdString(o.error().message).contains(QStringLiteral("truncated at byte %1").arg(cut)),
+                    why(where, o.error().message).constData());
                 continue;
             }
             ix.run();
@@ -209,7 +209,8 @@ private slots:
             QCOMPARE(ix.index().size(), uint64_t(expectOffsets.size()));
             for (size_t i = 0; i < expectOffsets.size(); ++i)
                 if (ix.index().row(i).offset != expectOffsets[i])
-                    QFAIL((where + ": event " + QByteArray::number(qulonglong(i)) + " at the wrong offset").constData());
+                    QFAIL(
+                        (where + ": event " + QByteArray::number(qulonglong(i)) + " at the wrong offset").constData());
             if (boundary) {
                 ++onBoundary;
                 QVERIFY2(!ix.damage(), why(where, ix.damage() ? ix.damage()->message : std::string()).constData());
@@ -219,9 +220,9 @@ private slots:
             QVERIFY2(ix.damage().has_value(), where.constData());
             QCOMPARE(ix.damage()->code, ErrorCode::kTruncated);
             QCOMPARE(ix.damage()->offset, int64_t(cut));
-            QVERIFY2(QString::fromStdString(ix.damage()->message)
-                         .contains(QStringLiteral("truncated at byte %1").arg(cut)),
-                     why(where, ix.damage()->message).constData());
+            QVERIFY2(
+                QString::fromStdString(ix.damage()->message).contains(QStringLiteral("truncated at byte %1").arg(cut)),
+                why(where, ix.damage()->message).constData());
         }
         qInfo("%s: %zu cuts: %d refused at open, %d inside events, %d on block boundaries", qPrintable(name),
               cutPoints.size(), inMetadata, inEvents, onBoundary);

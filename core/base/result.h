@@ -28,8 +28,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}            // NOLINT: implicit by design
-    Result(Error error) : m_v(std::move(error)) {}        // NOLINT
+    Result(T value) : m_v(std::move(value)) {}     // NOLINT: implicit by design
+    Result(Error error) : m_v(std::move(error)) {} // NOLINT
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<0>(m_v); }

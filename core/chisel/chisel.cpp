@@ -122,10 +122,7 @@ std::string quoteArgs(const std::vector<std::string>& values)
 
 } // namespace
 
-Chisel::~Chisel()
-{
-    closeState();
-}
+Chisel::~Chisel() { closeState(); }
 
 void Chisel::closeState()
 {
@@ -296,14 +293,14 @@ Result<void> Chisel::setArgs(const std::vector<std::string>& values)
     const size_t required = m_info.requiredArgs();
     const size_t optional = m_info.args.size() - required;
     if (values.size() < required)
-        return makeError(ErrorCode::kInvalidArgument,
-                         "wrong number of parameters for chisel " + m_info.name + ", " + std::to_string(required) +
-                             " required, " + std::to_string(values.size()) + " given");
+        return makeError(ErrorCode::kInvalidArgument, "wrong number of parameters for chisel " + m_info.name + ", " +
+                                                          std::to_string(required) + " required, " +
+                                                          std::to_string(values.size()) + " given");
     if (values.size() > required + optional)
-        return makeError(ErrorCode::kInvalidArgument,
-                         "too many parameters for chisel " + m_info.name + ", " + std::to_string(required) +
-                             " required, " + std::to_string(optional) + " optional, " +
-                             std::to_string(values.size()) + " given");
+        return makeError(ErrorCode::kInvalidArgument, "too many parameters for chisel " + m_info.name + ", " +
+                                                          std::to_string(required) + " required, " +
+                                                          std::to_string(optional) + " optional, " +
+                                                          std::to_string(values.size()) + " given");
     m_argValues = values;
     for (size_t i = 0; i < values.size(); ++i) {
         lua_getglobal(m_lua, "on_set_arg");
@@ -438,10 +435,7 @@ Result<void> Chisel::intervalCallbacks(uint64_t ts)
     return {};
 }
 
-Result<void> Chisel::advanceTime(const ChiselEvent& ev)
-{
-    return intervalCallbacks(ev.raw->ts);
-}
+Result<void> Chisel::advanceTime(const ChiselEvent& ev) { return intervalCallbacks(ev.raw->ts); }
 
 Result<void> Chisel::processEvent(const ChiselEvent& ev)
 {

@@ -86,7 +86,7 @@ private:
     std::mutex m_stateMutex; // m_lua's lifetime against cancel() from another thread
 
     std::vector<std::string> m_argValues;
-    std::string m_execName;                  // chisel.exec target, handled after on_init returns
+    std::string m_execName; // chisel.exec target, handled after on_init returns
     std::vector<std::unique_ptr<FieldSource::Extractor>> m_fields;
     std::unique_ptr<FieldSource::Predicate> m_filter;
     std::unique_ptr<FieldSource::Formatter> m_formatter;

@@ -105,8 +105,7 @@ Result<ChiselInfo> ChiselCatalog::info(std::string_view name) const
     for (auto& c : list())
         if (c.name == name)
             return std::move(c);
-    return makeError(ErrorCode::kInvalidArgument,
-                     "chisel " + std::string(name) + " not found - use -cl to list them.");
+    return makeError(ErrorCode::kInvalidArgument, "chisel " + std::string(name) + " not found - use -cl to list them.");
 }
 
 std::string ChiselCatalog::formatList(const std::vector<ChiselInfo>& chisels, bool verbose)

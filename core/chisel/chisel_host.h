@@ -23,7 +23,7 @@ public:
     struct ThreadEntry {
         const state::ThreadInfo* thread = nullptr;
         uint32_t threadVersion = state::kNoVersion; // the tracker's version index of *thread
-        std::vector<const state::FdInfo*> fds; // in ascending fd order
+        std::vector<const state::FdInfo*> fds;      // in ascending fd order
         const std::string* userName = nullptr;
     };
 

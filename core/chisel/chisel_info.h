@@ -10,13 +10,13 @@
 namespace syscope::chisel {
 
 struct ChiselInfo {
-    std::string name;             // file name without .lua
-    std::string path;             // where it was found
+    std::string name; // file name without .lua
+    std::string path; // where it was found
     std::string description;
     std::string shortDescription;
     std::string category;
     std::vector<ChiselArgInfo> args;
-    bool isView = false;          // a csysdig view (view_info instead of description): not a runnable chisel
+    bool isView = false; // a csysdig view (view_info instead of description): not a runnable chisel
 
     size_t requiredArgs() const
     {

@@ -47,18 +47,10 @@ void setField(lua_State* L, const char* key, std::string_view v)
 void pushValue(lua_State* L, const FieldValue& v)
 {
     switch (v.kind) {
-    case FieldValue::Kind::kNumber:
-        lua_pushnumber(L, v.number);
-        break;
-    case FieldValue::Kind::kString:
-        lua_pushlstring(L, v.view.data(), v.view.size());
-        break;
-    case FieldValue::Kind::kBool:
-        lua_pushboolean(L, v.boolean);
-        break;
-    default:
-        lua_pushnil(L);
-        break;
+    case FieldValue::Kind::kNumber: lua_pushnumber(L, v.number); break;
+    case FieldValue::Kind::kString: lua_pushlstring(L, v.view.data(), v.view.size()); break;
+    case FieldValue::Kind::kBool: lua_pushboolean(L, v.boolean); break;
+    default: lua_pushnil(L); break;
     }
 }
 
@@ -145,10 +137,7 @@ Chisel& ChiselLuaApi::self(lua_State* L)
     return *c;
 }
 
-ChiselHost& ChiselLuaApi::host(lua_State* L)
-{
-    return *self(L).m_env.host;
-}
+ChiselHost& ChiselLuaApi::host(lua_State* L) { return *self(L).m_env.host; }
 
 const ChiselEvent& ChiselLuaApi::event(lua_State* L, const char* what)
 {
@@ -169,10 +158,7 @@ void ChiselLuaApi::fail(lua_State* L, const std::string& msg)
 }
 
 // ---- output -------------------------------------------------------------------------------------------
-bool ChiselLuaApi::describing(lua_State* L)
-{
-    return lua_touserdata(L, lua_upvalueindex(1)) == nullptr;
-}
+bool ChiselLuaApi::describing(lua_State* L) { return lua_touserdata(L, lua_upvalueindex(1)) == nullptr; }
 
 int ChiselLuaApi::print(lua_State* L)
 {
@@ -513,8 +499,8 @@ int ChiselLuaApi::threadTable(lua_State* L, bool withFds, bool barebone)
                 }
                 if (f->isIpv4() || f->isIpv6()) {
                     const bool v6 = f->isIpv6();
-                    const bool server = f->type == format::FdType::kIpv4ServSock ||
-                                        f->type == format::FdType::kIpv6ServSock;
+                    const bool server =
+                        f->type == format::FdType::kIpv4ServSock || f->type == format::FdType::kIpv6ServSock;
                     if (server) {
                         setField(L, "sip", ipText(f->sip, v6));
                         setField(L, "sport", double(f->sport));
@@ -537,25 +523,13 @@ int ChiselLuaApi::threadTable(lua_State* L, bool withFds, bool barebone)
     return 1;
 }
 
-int ChiselLuaApi::getThreadTable(lua_State* L)
-{
-    return threadTable(L, true, false);
-}
+int ChiselLuaApi::getThreadTable(lua_State* L) { return threadTable(L, true, false); }
 
-int ChiselLuaApi::getThreadTableNofds(lua_State* L)
-{
-    return threadTable(L, false, false);
-}
+int ChiselLuaApi::getThreadTableNofds(lua_State* L) { return threadTable(L, false, false); }
 
-int ChiselLuaApi::getThreadTableBarebone(lua_State* L)
-{
-    return threadTable(L, true, true);
-}
+int ChiselLuaApi::getThreadTableBarebone(lua_State* L) { return threadTable(L, true, true); }
 
-int ChiselLuaApi::getThreadTableBareboneNofds(lua_State* L)
-{
-    return threadTable(L, false, true);
-}
+int ChiselLuaApi::getThreadTableBareboneNofds(lua_State* L) { return threadTable(L, false, true); }
 
 int ChiselLuaApi::getContainerTable(lua_State* L)
 {
@@ -747,12 +721,8 @@ void ChiselLuaApi::install(lua_State* L, Chisel* owner)
         {nullptr, nullptr},
     };
     static const luaL_Reg evtFns[] = {
-        {"field", B::evtField},
-        {"get_num", B::evtGetNum},
-        {"get_ts", B::evtGetTs},
-        {"get_type", B::evtGetType},
-        {"get_cpuid", B::evtGetCpuid},
-        {nullptr, nullptr},
+        {"field", B::evtField},      {"get_num", B::evtGetNum},     {"get_ts", B::evtGetTs},
+        {"get_type", B::evtGetType}, {"get_cpuid", B::evtGetCpuid}, {nullptr, nullptr},
     };
     registerTable(L, "sysdig", sysdigFns, owner);
     registerTable(L, "chisel", chiselFns, owner);

@@ -124,8 +124,8 @@ Result<void> ChiselRun::setOutputFormat(std::string_view format)
     // As in sysdig, a buffer format given on the command line is not overridden.
     if (m_options.bufferFormatForced)
         return {};
-    static constexpr std::string_view kKnown[] = {"normal", "json", "simple", "hex", "hexascii", "ascii",
-                                                  "base64", "jsonbase64"};
+    static constexpr std::string_view kKnown[] = {"normal",   "json",  "simple", "hex",
+                                                  "hexascii", "ascii", "base64", "jsonbase64"};
     if (std::find(std::begin(kKnown), std::end(kKnown), format) == std::end(kKnown))
         return makeError(ErrorCode::kInvalidArgument, "invalid output format " + std::string(format));
     // Chisels see only the JSON/normal distinction (get_output_format); the fields see the buffer format.
@@ -402,7 +402,8 @@ Result<void> ChiselRun::runSession(const Session& session, std::span<const uint6
         return end();
     }
     // Indexing is over: nothing writes the state any more, so it is read without the session's lock.
-    const state::StateTracker* tracker = session.withState([](const state::StateTracker& st, const auto&) { return &st; });
+    const state::StateTracker* tracker =
+        session.withState([](const state::StateTracker& st, const auto&) { return &st; });
     m_options.streaming = ordinals.empty() && m_options.streaming;
     if (auto r = begin(tracker->metadata(), *tracker, session.capture().bytes(), session.compat()); !r) {
         fail(r.error());
@@ -414,8 +415,8 @@ Result<void> ChiselRun::runSession(const Session& session, std::span<const uint6
         if (o >= count || !session.event(o, view))
             return true;
         // The index does not keep which container events came before the first real one; their ts is 0.
-        if (view.raw.ts == 0 && (view.raw.type == kContainerE || view.raw.type == kContainerJsonE ||
-                                 view.raw.type == kContainerJson2E))
+        if (view.raw.ts == 0 &&
+            (view.raw.type == kContainerE || view.raw.type == kContainerJsonE || view.raw.type == kContainerJson2E))
             view.ctx.headerMeta = true;
         return feed(o, view.raw, view.ctx);
     };

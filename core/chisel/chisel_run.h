@@ -15,8 +15,8 @@
 #include "chisel/chisel_host.h"
 #include "chisel/field_source.h"
 #include "decode/event_renderer.h"
-#include "format/capture_metadata.h"
 #include "decode/state_view.h"
+#include "format/capture_metadata.h"
 #include "state/state_tracker.h"
 
 #include <atomic>
@@ -44,7 +44,7 @@ public:
         // -A/-x/-X/-b: the user's buffer format wins over what chisels ask with sysdig.set_output_format.
         bool bufferFormatForced = false;
         decode::BufferFormat bufferFormat = decode::BufferFormat::kNormal;
-        bool tty = false;                // stdout is a terminal
+        bool tty = false; // stdout is a terminal
         bool live = false;
         // Every event of the capture reaches feed() in file order (a streaming pass). Off when the caller
         // feeds a selection from the index: fields then take the index's view of stream-dependent values.

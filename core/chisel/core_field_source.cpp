@@ -105,8 +105,7 @@ class CorePredicate final : public FieldSource::Predicate {
 public:
     CorePredicate(CoreFieldSource& source, filter::FilterProgram program)
         : m_source(source), m_program(std::move(program))
-    {
-    }
+    {}
     bool matches(const ChiselEvent& ev) override
     {
         // Most chisel filters test the event type: decide from the header when that is enough, without
@@ -128,8 +127,7 @@ private:
 class CoreFormatter final : public FieldSource::Formatter {
 public:
     CoreFormatter(CoreFieldSource& source, fields::OutputFormat format) : m_source(source), m_format(std::move(format))
-    {
-    }
+    {}
     bool format(const ChiselEvent& ev, std::string& out) override
     {
         auto r = m_format.appendText(m_source.select(ev), out);
@@ -150,10 +148,7 @@ CoreFieldSource::CoreFieldSource(const state::StateTracker& tracker, decode::Com
     m_renderer.setBufferFormat(decode::BufferFormat::kNormal, false);
 }
 
-void CoreFieldSource::setBufferFormat(decode::BufferFormat format)
-{
-    m_renderer.setBufferFormat(format, false);
-}
+void CoreFieldSource::setBufferFormat(decode::BufferFormat format) { m_renderer.setBufferFormat(format, false); }
 
 CoreFieldSource::~CoreFieldSource() = default;
 

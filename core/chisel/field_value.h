@@ -18,8 +18,16 @@ struct FieldValue {
     std::string text;
 
     void setNil() { kind = Kind::kNil; }
-    void setNumber(double v) { kind = Kind::kNumber; number = v; }
-    void setBool(bool v) { kind = Kind::kBool; boolean = v; }
+    void setNumber(double v)
+    {
+        kind = Kind::kNumber;
+        number = v;
+    }
+    void setBool(bool v)
+    {
+        kind = Kind::kBool;
+        boolean = v;
+    }
     // Text that stays valid until the next extraction.
     void setView(std::string_view v)
     {

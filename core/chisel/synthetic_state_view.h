@@ -10,8 +10,7 @@ class SyntheticStateView final : public decode::StateView {
 public:
     SyntheticStateView(const state::StateTracker& st, const state::ThreadInfo* thread, const state::FdInfo* fd)
         : m_st(st), m_thread(thread), m_fd(fd)
-    {
-    }
+    {}
     const state::ThreadInfo* thread() const override { return m_thread; }
     const state::ThreadInfo* threadById(int64_t tid) const override
     {

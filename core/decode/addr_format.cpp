@@ -57,10 +57,7 @@ bool isAllZero(const uint8_t* p, size_t n)
     return true;
 }
 
-bool isIpv4Mapped(const uint8_t* a)
-{
-    return isAllZero(a, 10) && a[10] == 0xff && a[11] == 0xff;
-}
+bool isIpv4Mapped(const uint8_t* a) { return isAllZero(a, 10) && a[10] == 0xff && a[11] == 0xff; }
 
 std::string joinPath(std::string_view base, std::string_view path)
 {

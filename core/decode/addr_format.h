@@ -7,11 +7,11 @@
 
 namespace syscope::decode {
 
-void appendIpv4(std::string& out, const uint8_t* addr);     // 4 bytes, network order
-void appendIpv6(std::string& out, const uint8_t* addr);     // 16 bytes; inet_ntop form
-bool isIpv4Mapped(const uint8_t* addr16);                    // ::ffff:a.b.c.d
+void appendIpv4(std::string& out, const uint8_t* addr); // 4 bytes, network order
+void appendIpv6(std::string& out, const uint8_t* addr); // 16 bytes; inet_ntop form
+bool isIpv4Mapped(const uint8_t* addr16);               // ::ffff:a.b.c.d
 bool isAllZero(const uint8_t* p, size_t n);
-void appendHex(std::string& out, uint64_t v, bool upper);   // no 0x prefix
+void appendHex(std::string& out, uint64_t v, bool upper); // no 0x prefix
 void appendDec(std::string& out, int64_t v);
 void appendUDec(std::string& out, uint64_t v);
 

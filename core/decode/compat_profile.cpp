@@ -77,15 +77,17 @@ constexpr Extra kExtras036[] = {
     {"fork", false, 20, "pidns_init_start_ts", ParamType::kUint64, PrintFormat::kDec, nullptr},
     {"vfork", false, 20, "pidns_init_start_ts", ParamType::kUint64, PrintFormat::kDec, nullptr},
     {"clone3", false, 20, "pidns_init_start_ts", ParamType::kUint64, PrintFormat::kDec, nullptr},
-#define SYSCOPE_EXECVE_TAIL(ev)                                                                                   \
-    {ev, false, 20, "cap_inheritable", ParamType::kUint64, PrintFormat::kHex, nullptr},                             \
-        {ev, false, 20, "cap_permitted", ParamType::kUint64, PrintFormat::kHex, nullptr},                           \
-        {ev, false, 20, "cap_effective", ParamType::kUint64, PrintFormat::kHex, nullptr},                           \
-        {ev, false, 20, "exe_ino", ParamType::kUint64, PrintFormat::kDec, nullptr},                                 \
-        {ev, false, 20, "exe_ino_ctime", ParamType::kAbsTime, PrintFormat::kDec, nullptr},                          \
-        {ev, false, 20, "exe_ino_mtime", ParamType::kAbsTime, PrintFormat::kDec, nullptr},                          \
-        {ev, false, 20, "uid", ParamType::kUid, PrintFormat::kDec, nullptr},                                        \
-        {ev, false, 20, "trusted_exepath", ParamType::kFsPath, PrintFormat::kNA, nullptr}
+#define SYSCOPE_EXECVE_TAIL(ev)                                                                                        \
+    {ev, false, 20, "cap_inheritable", ParamType::kUint64, PrintFormat::kHex, nullptr},                                \
+        {ev, false, 20, "cap_permitted", ParamType::kUint64, PrintFormat::kHex, nullptr},                              \
+        {ev, false, 20, "cap_effective", ParamType::kUint64, PrintFormat::kHex, nullptr},                              \
+        {ev, false, 20, "exe_ino", ParamType::kUint64, PrintFormat::kDec, nullptr},                                    \
+        {ev, false, 20, "exe_ino_ctime", ParamType::kAbsTime, PrintFormat::kDec, nullptr},                             \
+        {ev, false, 20, "exe_ino_mtime", ParamType::kAbsTime, PrintFormat::kDec, nullptr},                             \
+        {ev, false, 20, "uid", ParamType::kUid, PrintFormat::kDec, nullptr},                                           \
+    {                                                                                                                  \
+        ev, false, 20, "trusted_exepath", ParamType::kFsPath, PrintFormat::kNA, nullptr                                \
+    }
     SYSCOPE_EXECVE_TAIL("execve"),
     SYSCOPE_EXECVE_TAIL("execveat"),
 #undef SYSCOPE_EXECVE_TAIL

@@ -9,8 +9,8 @@
 #include <array>
 #include <charconv>
 #include <cinttypes>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 
 namespace syscope::decode {
 
@@ -174,16 +174,26 @@ void appendInteger(std::string& out, std::span<const uint8_t> p, bool isSigned, 
     uint64_t u = 0;
     int64_t s = 0;
     switch (p.size()) {
-    case 1: u = p[0]; s = int8_t(p[0]); break;
-    case 2: u = format::readLe<uint16_t>(p.data()); s = int16_t(u); break;
-    case 4: u = format::readLe<uint32_t>(p.data()); s = int32_t(u); break;
-    case 8: u = format::readLe<uint64_t>(p.data()); s = int64_t(u); break;
+    case 1:
+        u = p[0];
+        s = int8_t(p[0]);
+        break;
+    case 2:
+        u = format::readLe<uint16_t>(p.data());
+        s = int16_t(u);
+        break;
+    case 4:
+        u = format::readLe<uint32_t>(p.data());
+        s = int32_t(u);
+        break;
+    case 8:
+        u = format::readLe<uint64_t>(p.data());
+        s = int64_t(u);
+        break;
     default: return;
     }
     switch (fmt) {
-    case PrintFormat::kHex:
-        appendHex(out, u, true);
-        break;
+    case PrintFormat::kHex: appendHex(out, u, true); break;
     case PrintFormat::kOct: {
         if (u == 0) {
             out.push_back('0');
@@ -379,10 +389,14 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         p = p.subspan(1);
     }
     switch (type) {
-    case ParamType::kInt8: case ParamType::kInt16: case ParamType::kInt32: case ParamType::kInt64:
-        appendInteger(out, p, true, fmt);
-        return;
-    case ParamType::kUint8: case ParamType::kUint16: case ParamType::kUint32: case ParamType::kUint64:
+    case ParamType::kInt8:
+    case ParamType::kInt16:
+    case ParamType::kInt32:
+    case ParamType::kInt64: appendInteger(out, p, true, fmt); return;
+    case ParamType::kUint8:
+    case ParamType::kUint16:
+    case ParamType::kUint32:
+    case ParamType::kUint64:
         // sysdig 0.29.3 prints unsigned parameters through its signed conversion (2^64-1 shows as -1).
         appendInteger(out, p, true, fmt);
         return;
@@ -393,12 +407,10 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         }
         appendInteger(out, p, false, fmt);
         return;
-    case ParamType::kPort: case ParamType::kL4Proto: case ParamType::kSockFamily:
-        appendInteger(out, p, false, fmt);
-        return;
-    case ParamType::kBool:
-        appendInteger(out, p, false, fmt);
-        return;
+    case ParamType::kPort:
+    case ParamType::kL4Proto:
+    case ParamType::kSockFamily: appendInteger(out, p, false, fmt); return;
+    case ParamType::kBool: appendInteger(out, p, false, fmt); return;
     case ParamType::kCharBuf: {
         if (p.empty() && rules.emptyStringIsNa) {
             out += "<NA>";
@@ -432,12 +444,8 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         }
         return;
     }
-    case ParamType::kSockAddr:
-        appendSockaddr(out, p);
-        return;
-    case ParamType::kSockTuple:
-        appendTuple(out, p);
-        return;
+    case ParamType::kSockAddr: appendSockaddr(out, p); return;
+    case ParamType::kSockTuple: appendTuple(out, p); return;
     case ParamType::kFd: {
         auto v = paramInt(ev, int(i));
         if (v)
@@ -554,8 +562,12 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         out += buf;
         return;
     }
-    case ParamType::kFlags8: case ParamType::kFlags16: case ParamType::kFlags32:
-    case ParamType::kEnumFlags8: case ParamType::kEnumFlags16: case ParamType::kEnumFlags32: {
+    case ParamType::kFlags8:
+    case ParamType::kFlags16:
+    case ParamType::kFlags32:
+    case ParamType::kEnumFlags8:
+    case ParamType::kEnumFlags16:
+    case ParamType::kEnumFlags32: {
         auto v = paramUInt(ev, int(i));
         if (!v && !p.empty())
             return;
@@ -563,8 +575,8 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
         if (p.size() == 1)
             value = p[0];
         appendUDec(out, value);
-        const bool isEnum = type == ParamType::kEnumFlags8 || type == ParamType::kEnumFlags16 ||
-                            type == ParamType::kEnumFlags32;
+        const bool isEnum =
+            type == ParamType::kEnumFlags8 || type == ParamType::kEnumFlags16 || type == ParamType::kEnumFlags32;
         if (isEnum && rules.enumFlagsByEquality)
             appendEnumNames(out, pi.flags, value);
         else
@@ -577,7 +589,8 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
             appendFlagNames(out, pi.flags, *v);
         return;
     }
-    case ParamType::kUid: case ParamType::kGid: {
+    case ParamType::kUid:
+    case ParamType::kGid: {
         if (p.size() != 4)
             return;
         uint32_t v = format::readLe<uint32_t>(p.data());
@@ -631,9 +644,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
             appendFd(out, *v, sv);
         return;
     }
-    case ParamType::kPid32:
-        appendInteger(out, p, true, fmt);
-        return;
+    case ParamType::kPid32: appendInteger(out, p, true, fmt); return;
     case ParamType::kDouble:
         if (p.size() == 8) {
             double d;
@@ -643,8 +654,7 @@ void EventRenderer::appendParamValue(std::string& out, const RawEvent& ev, uint3
             out += buf;
         }
         return;
-    default:
-        return;
+    default: return;
     }
 }
 
@@ -688,7 +698,7 @@ void EventRenderer::writeTime(char* buf, uint64_t ts) const
     int64_t sec = int64_t(ts / 1000000000ULL);
     if (sec != m_cachedSec) {
         time_t t = time_t(sec);
-        struct tm tm{};
+        struct tm tm {};
         localtime_r(&t, &tm);
         snprintf(m_cachedHms, sizeof m_cachedHms, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
         m_cachedSec = sec;
@@ -713,8 +723,7 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
     appendDefaultLine(out, ev, ordinal, HistoryStateView(m_state, ctx, ordinal));
 }
 
-void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint64_t ordinal,
-                                      const StateView& sv) const
+void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint64_t ordinal, const StateView& sv) const
 {
     if (out.capacity() - out.size() < 512)
         out.reserve(out.size() * 2 + 4096); // the common line then appends without reallocating
@@ -777,19 +786,11 @@ void EventRenderer::appendBufferText(std::string& out, std::span<const uint8_t> 
     if (bytes.empty())
         return;
     switch (m_bufferFormat) {
-    case BufferFormat::kNormal:
-        appendBuffer(out, bytes, fullBuffers || !m_limitBuffers);
-        return;
-    case BufferFormat::kAscii:
-        appendAsciiBuffer(out, bytes);
-        return;
+    case BufferFormat::kNormal: appendBuffer(out, bytes, fullBuffers || !m_limitBuffers); return;
+    case BufferFormat::kAscii: appendAsciiBuffer(out, bytes); return;
     case BufferFormat::kHex:
-    case BufferFormat::kHexAscii:
-        appendHexBuffer(out, bytes, m_bufferFormat == BufferFormat::kHexAscii);
-        return;
-    case BufferFormat::kBase64:
-        appendBase64Buffer(out, bytes);
-        return;
+    case BufferFormat::kHexAscii: appendHexBuffer(out, bytes, m_bufferFormat == BufferFormat::kHexAscii); return;
+    case BufferFormat::kBase64: appendBase64Buffer(out, bytes); return;
     }
 }
 
@@ -819,14 +820,23 @@ void EventRenderer::appendParamArg(std::string& out, const RawEvent& ev, uint32_
             open = start + plain;
         break;
     }
-    case ParamType::kErrno: case ParamType::kFd: case ParamType::kFd32: case ParamType::kPid:
-    case ParamType::kSyscallId: case ParamType::kSigType: case ParamType::kRelTime: case ParamType::kFlags8:
-    case ParamType::kFlags16: case ParamType::kFlags32: case ParamType::kEnumFlags8: case ParamType::kEnumFlags16:
-    case ParamType::kEnumFlags32: case ParamType::kMode: case ParamType::kUid: case ParamType::kGid:
-        open = out.find('(', start);
-        break;
-    default:
-        break;
+    case ParamType::kErrno:
+    case ParamType::kFd:
+    case ParamType::kFd32:
+    case ParamType::kPid:
+    case ParamType::kSyscallId:
+    case ParamType::kSigType:
+    case ParamType::kRelTime:
+    case ParamType::kFlags8:
+    case ParamType::kFlags16:
+    case ParamType::kFlags32:
+    case ParamType::kEnumFlags8:
+    case ParamType::kEnumFlags16:
+    case ParamType::kEnumFlags32:
+    case ParamType::kMode:
+    case ParamType::kUid:
+    case ParamType::kGid: open = out.find('(', start); break;
+    default: break;
     }
     if (open == std::string::npos || out.back() != ')' || open + 2 > out.size())
         return;

@@ -23,8 +23,7 @@ class EventRenderer {
 public:
     EventRenderer(const state::StateTracker& state, Compat compat)
         : m_state(state), m_compat(compat), m_profile(&CompatProfile::of(compat))
-    {
-    }
+    {}
 
     // Whether sysdig's default output shows this event at all.
     bool isShown(const format::RawEvent& ev, const state::EventContext& ctx) const;

@@ -56,17 +56,14 @@ ResolvedStateView ResolvedStateView::resolve(const format::RawEvent& ev, const S
                     addFd(format::readLe<int64_t>(p.data() + 2 + k * 10));
             }
             break;
-        case ParamType::kFsPath:
-            needsCwd = true;
-            break;
+        case ParamType::kFsPath: needsCwd = true; break;
         case ParamType::kFsRelPath:
             needsCwd = true;
             if (pi.dirfdParam >= 0)
                 if (auto d = paramInt(ev, pi.dirfdParam))
                     addFd(*d);
             break;
-        default:
-            break;
+        default: break;
         }
     }
     if (needsCwd)

@@ -12,8 +12,8 @@
 namespace syscope::decode {
 
 struct ResolvedEntry {
-    int64_t key;      // fd number or tid
-    const void* ptr;  // FdInfo or ThreadInfo version, nullptr when absent
+    int64_t key;     // fd number or tid
+    const void* ptr; // FdInfo or ThreadInfo version, nullptr when absent
     bool isThread;
 };
 

@@ -27,8 +27,7 @@ public:
     HistoryStateView(const state::StateTracker& st, const state::EventContext& ctx, uint64_t ordinal)
         : m_st(st), m_ordinal(ordinal),
           m_thread(ctx.threadVersion == state::kNoVersion ? nullptr : &st.threadVersion(ctx.threadVersion))
-    {
-    }
+    {}
     const state::ThreadInfo* thread() const override { return m_thread; }
     const state::ThreadInfo* threadById(int64_t tid) const override { return m_st.threadAt(tid, m_ordinal); }
     const state::FdInfo* fd(int64_t fd) const override
@@ -52,8 +51,7 @@ public:
     CurrentStateView(const state::StateTracker& st, const state::EventContext& ctx, uint64_t ordinal)
         : m_st(st), m_ordinal(ordinal),
           m_thread(ctx.threadVersion == state::kNoVersion ? nullptr : &st.threadVersion(ctx.threadVersion))
-    {
-    }
+    {}
     const state::ThreadInfo* thread() const override { return m_thread; }
     const state::ThreadInfo* threadById(int64_t tid) const override { return m_st.currentThread(tid); }
     const state::FdInfo* fd(int64_t fd) const override

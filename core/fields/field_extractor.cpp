@@ -36,12 +36,45 @@ constexpr uint32_t kCloneThread = 0x2000;
 
 // Exit ids of the events whose fd.name sysdig takes from the event itself when no fd is attached.
 enum : uint16_t {
-    kOpenE = 2, kOpenX = 3, kSocketE = 18, kConnectX = 23, kAcceptE = 26, kAcceptX = 27, kAccept4E = 56,
-    kAccept4X = 57, kCreatE = 58, kCreatX = 59, kPipeE = 60, kEventfdE = 62, kOpenatE = 102, kOpenatX = 103,
-    kSignalfdE = 126, kTimerfdE = 136, kInotifyE = 138, kSwitch1 = 146, kSwitch6 = 152, kAccept5E = 246,
-    kAccept5X = 247, kAccept45E = 248, kAccept45X = 249, kOpenat2E = 306, kOpenat2X = 307, kProcInfo = 234,
-    kPollE = 80, kPollX = 81, kPpollE = 254, kPpollX = 255, kRenameatX = 177, kSymlinkatX = 181, kLinkatE = 106,
-    kLinkat2X = 311, kUnlinkatE = 110, kUnlinkat2X = 303, kMkdiratX = 305, kFchmodatX = 313, kRenameat2X = 319,
+    kOpenE = 2,
+    kOpenX = 3,
+    kSocketE = 18,
+    kConnectX = 23,
+    kAcceptE = 26,
+    kAcceptX = 27,
+    kAccept4E = 56,
+    kAccept4X = 57,
+    kCreatE = 58,
+    kCreatX = 59,
+    kPipeE = 60,
+    kEventfdE = 62,
+    kOpenatE = 102,
+    kOpenatX = 103,
+    kSignalfdE = 126,
+    kTimerfdE = 136,
+    kInotifyE = 138,
+    kSwitch1 = 146,
+    kSwitch6 = 152,
+    kAccept5E = 246,
+    kAccept5X = 247,
+    kAccept45E = 248,
+    kAccept45X = 249,
+    kOpenat2E = 306,
+    kOpenat2X = 307,
+    kProcInfo = 234,
+    kPollE = 80,
+    kPollX = 81,
+    kPpollE = 254,
+    kPpollX = 255,
+    kRenameatX = 177,
+    kSymlinkatX = 181,
+    kLinkatE = 106,
+    kLinkat2X = 311,
+    kUnlinkatE = 110,
+    kUnlinkat2X = 303,
+    kMkdiratX = 305,
+    kFchmodatX = 313,
+    kRenameat2X = 319,
     kInfraE = 286,
 };
 
@@ -74,10 +107,7 @@ void appendJoined(std::string& out, std::string_view multi, char sep)
 }
 
 // sysdig names the cgroup v1 "io" controller by its v2-era alias.
-std::string_view cgroupName(std::string_view subsys)
-{
-    return subsys == "io" ? std::string_view("blkio") : subsys;
-}
+std::string_view cgroupName(std::string_view subsys) { return subsys == "io" ? std::string_view("blkio") : subsys; }
 
 // thread.cgroups: "subsys=path" entries joined by spaces.
 void appendCgroups(std::string& out, std::string_view multi)
@@ -123,15 +153,9 @@ bool findCgroup(std::string_view multi, std::string_view subsys, std::string_vie
 }
 
 // Decimal digits into buf (at least 24 bytes); returns the length. to_chars: printf is too slow for -p output.
-int decimal(char* buf, uint64_t v)
-{
-    return int(std::to_chars(buf, buf + 24, v).ptr - buf);
-}
+int decimal(char* buf, uint64_t v) { return int(std::to_chars(buf, buf + 24, v).ptr - buf); }
 
-int decimal(char* buf, int64_t v)
-{
-    return int(std::to_chars(buf, buf + 24, v).ptr - buf);
-}
+int decimal(char* buf, int64_t v) { return int(std::to_chars(buf, buf + 24, v).ptr - buf); }
 
 void appendUnsigned(std::string& out, uint64_t v)
 {
@@ -170,7 +194,7 @@ void appendDuration(std::string& out, uint64_t ns)
 void appendClock(std::string& out, uint64_t ts, bool date, bool ns, bool utc)
 {
     time_t sec = time_t(ts / kSecond);
-    struct tm tm{};
+    struct tm tm {};
     if (utc)
         gmtime_r(&sec, &tm);
     else
@@ -188,8 +212,15 @@ void appendClock(std::string& out, uint64_t ts, bool date, bool ns, bool utc)
 char creatorTypeChar(uint16_t type)
 {
     switch (type & ~uint16_t(1)) {
-    case kOpenE: case kOpenatE: case kOpenat2E: case kCreatE: return 'f';
-    case kSocketE: case kAcceptE: case kAccept5E: case kAccept4E: case kAccept45E: return '4';
+    case kOpenE:
+    case kOpenatE:
+    case kOpenat2E:
+    case kCreatE: return 'f';
+    case kSocketE:
+    case kAcceptE:
+    case kAccept5E:
+    case kAccept4E:
+    case kAccept45E: return '4';
     case kPipeE: return 'p';
     case kEventfdE: return 'e';
     case kSignalfdE: return 's';
@@ -212,8 +243,7 @@ std::string_view directoryOf(std::string_view name)
 
 FieldExtractor::FieldExtractor(const state::StateTracker& state, const decode::EventRenderer& renderer)
     : m_state(state), m_renderer(renderer)
-{
-}
+{}
 
 void FieldExtractor::observe(const RawEvent& ev, const state::EventContext& ctx, uint64_t ordinal)
 {
@@ -232,10 +262,7 @@ void FieldExtractor::observe(const RawEvent& ev, const state::EventContext& ctx,
     m_nextOrdinal = ordinal + 1;
 }
 
-void FieldExtractor::select(const EventView& view)
-{
-    select(view.raw, view.ctx, view.ordinal);
-}
+void FieldExtractor::select(const EventView& view) { select(view.raw, view.ctx, view.ordinal); }
 
 void FieldExtractor::noteFiltered(const RawEvent& ev, bool accepted)
 {
@@ -523,13 +550,10 @@ bool FieldExtractor::extract(const FieldRef& ref, FieldValue& out)
             return false;
         return extractEvt(ref, out);
     case 'p':
-    case 't':
-        return extractProcess(ref, out);
+    case 't': return extractProcess(ref, out);
     case 'u':
-    case 'g':
-        return extractUserGroup(ref, out);
-    case 'c':
-        return extractContainer(ref, out);
+    case 'g': return extractUserGroup(ref, out);
+    case 'c': return extractContainer(ref, out);
     case 'f':
         if (name.starts_with("fdlist."))
             return extractFdList(ref, out);
@@ -563,17 +587,12 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
     };
     m_scratch.clear();
     switch (ref.id) {
-    case FieldId::kEvtNum:
-        return setNum(out, m_ordinal + 1);
-    case FieldId::kEvtTime:
-        appendClock(m_scratch, ev.ts, false, true, false);
-        return setScratch(out);
-    case FieldId::kEvtTimeS:
-        appendClock(m_scratch, ev.ts, false, false, false);
-        return setScratch(out);
+    case FieldId::kEvtNum: return setNum(out, m_ordinal + 1);
+    case FieldId::kEvtTime: appendClock(m_scratch, ev.ts, false, true, false); return setScratch(out);
+    case FieldId::kEvtTimeS: appendClock(m_scratch, ev.ts, false, false, false); return setScratch(out);
     case FieldId::kEvtTimeIso8601: {
         time_t sec = time_t(ev.ts / kSecond);
-        struct tm tm{};
+        struct tm tm {};
         gmtime_r(&sec, &tm);
         char buf[64];
         size_t n = strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
@@ -582,27 +601,16 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         m_scratch += buf;
         return setScratch(out);
     }
-    case FieldId::kEvtDatetime:
-        appendClock(m_scratch, ev.ts, true, true, false);
-        return setScratch(out);
-    case FieldId::kEvtDatetimeS:
-        appendClock(m_scratch, ev.ts, true, false, false);
-        return setScratch(out);
-    case FieldId::kEvtRawtime:
-        return setNum(out, ev.ts);
-    case FieldId::kEvtRawtimeS:
-        return setNum(out, ev.ts / kSecond);
-    case FieldId::kEvtRawtimeNs:
-        return setNum(out, ev.ts % kSecond);
-    case FieldId::kEvtReltime:
-        return setNum(out, ev.ts - m_firstTs);
-    case FieldId::kEvtReltimeS:
-        return setNum(out, (ev.ts - m_firstTs) / kSecond);
-    case FieldId::kEvtReltimeNs:
-        return setNum(out, (ev.ts - m_firstTs) % kSecond);
+    case FieldId::kEvtDatetime: appendClock(m_scratch, ev.ts, true, true, false); return setScratch(out);
+    case FieldId::kEvtDatetimeS: appendClock(m_scratch, ev.ts, true, false, false); return setScratch(out);
+    case FieldId::kEvtRawtime: return setNum(out, ev.ts);
+    case FieldId::kEvtRawtimeS: return setNum(out, ev.ts / kSecond);
+    case FieldId::kEvtRawtimeNs: return setNum(out, ev.ts % kSecond);
+    case FieldId::kEvtReltime: return setNum(out, ev.ts - m_firstTs);
+    case FieldId::kEvtReltimeS: return setNum(out, (ev.ts - m_firstTs) / kSecond);
+    case FieldId::kEvtReltimeNs: return setNum(out, (ev.ts - m_firstTs) % kSecond);
     case FieldId::kEvtPluginname:
-    case FieldId::kEvtPlugininfo:
-        return false;
+    case FieldId::kEvtPlugininfo: return false;
     case FieldId::kEvtLatency:
     case FieldId::kEvtLatencyS:
     case FieldId::kEvtLatencyNs:
@@ -681,18 +689,13 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
             ref.lastTs = ev.ts;
             break;
         }
-        default:
-            appendClock(m_scratch, ev.ts, false, true, false);
-            break;
+        default: appendClock(m_scratch, ev.ts, false, true, false); break;
         }
         return setScratch(out);
     }
-    case FieldId::kEvtDir:
-        return setString(out, format::isEnter(ev.type) ? ">" : "<");
-    case FieldId::kEvtType:
-        return setString(out, m_renderer.typeName(ev));
-    case FieldId::kEvtTypeIs:
-        return setNum(out, (ev.type == ref.evtType || ev.type == ref.evtType1) ? 1 : 0);
+    case FieldId::kEvtDir: return setString(out, format::isEnter(ev.type) ? ">" : "<");
+    case FieldId::kEvtType: return setString(out, m_renderer.typeName(ev));
+    case FieldId::kEvtTypeIs: return setNum(out, (ev.type == ref.evtType || ev.type == ref.evtType1) ? 1 : 0);
     case FieldId::kSyscallType:
         if (ev.type == kSwitch6 || (flags & format::kEfSkipParseReset))
             return false;
@@ -718,16 +721,25 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         case format::kCatProcessing: s = "processing"; break;
         case format::kCatWait: s = "wait"; break;
         case format::kCatScheduler: s = "scheduler"; break;
-        case format::kCatIoRead: case format::kCatIoWrite: case format::kCatIoOther: {
+        case format::kCatIoRead:
+        case format::kCatIoWrite:
+        case format::kCatIoOther: {
             const FdInfo* f = eventFd();
             if (!f)
                 s = "unknown";
             else
                 switch (f->type) {
-                case FdType::kFile: case FdType::kFileV2: case FdType::kDirectory: s = "file"; break;
-                case FdType::kIpv4Sock: case FdType::kIpv6Sock: case FdType::kIpv4ServSock:
+                case FdType::kFile:
+                case FdType::kFileV2:
+                case FdType::kDirectory: s = "file"; break;
+                case FdType::kIpv4Sock:
+                case FdType::kIpv6Sock:
+                case FdType::kIpv4ServSock:
                 case FdType::kIpv6ServSock: s = "net"; break;
-                case FdType::kFifo: case FdType::kUnixSock: case FdType::kEvent: case FdType::kSignalfd:
+                case FdType::kFifo:
+                case FdType::kUnixSock:
+                case FdType::kEvent:
+                case FdType::kSignalfd:
                 case FdType::kInotify: s = "ipc"; break;
                 default: s = "unknown"; break;
                 }
@@ -737,12 +749,9 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         }
         return setString(out, s);
     }
-    case FieldId::kEvtCpu:
-        return setNum(out, uint64_t(int64_t(int16_t(ev.cpu))));
+    case FieldId::kEvtCpu: return setNum(out, uint64_t(int64_t(int16_t(ev.cpu))));
     case FieldId::kEvtArgs:
-    case FieldId::kEvtInfo:
-        appendArgs(m_scratch);
-        return setScratch(out);
+    case FieldId::kEvtInfo: appendArgs(m_scratch); return setScratch(out);
     case FieldId::kEvtArg: {
         int i = ref.argIndex >= 0 ? ref.argIndex : decode::findParam(ev.type, ref.argName);
         uint32_t n = m_info ? std::min<uint32_t>(ev.nparams, uint32_t(m_info->params.size())) : 0;
@@ -757,14 +766,18 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
             return false;
         auto p = ev.param(uint32_t(i));
         switch (ref.rawType) {
-        case ParamType::kCharBuf: case ParamType::kFsPath: case ParamType::kFsRelPath: {
+        case ParamType::kCharBuf:
+        case ParamType::kFsPath:
+        case ParamType::kFsRelPath: {
             std::string_view s(reinterpret_cast<const char*>(p.data()), p.size());
             if (auto z = s.find('\0'); z != std::string_view::npos)
                 s = s.substr(0, z);
             return setString(out, s);
         }
         case ParamType::kByteBuf:
-        case ParamType::kSockAddr: case ParamType::kSockTuple: case ParamType::kFdList:
+        case ParamType::kSockAddr:
+        case ParamType::kSockTuple:
+        case ParamType::kFdList:
             return setString(out, std::string_view(reinterpret_cast<const char*>(p.data()), p.size()));
         default: {
             uint64_t v = 0;
@@ -783,9 +796,14 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         return setString(out, std::string_view(reinterpret_cast<const char*>(p.data()), p.size()));
     }
     case FieldId::kEvtBuflen:
-    case FieldId::kEvtBuflenIn: case FieldId::kEvtBuflenOut: case FieldId::kEvtBuflenFile:
-    case FieldId::kEvtBuflenFileIn: case FieldId::kEvtBuflenFileOut: case FieldId::kEvtBuflenNet:
-    case FieldId::kEvtBuflenNetIn: case FieldId::kEvtBuflenNetOut: {
+    case FieldId::kEvtBuflenIn:
+    case FieldId::kEvtBuflenOut:
+    case FieldId::kEvtBuflenFile:
+    case FieldId::kEvtBuflenFileIn:
+    case FieldId::kEvtBuflenFileOut:
+    case FieldId::kEvtBuflenNet:
+    case FieldId::kEvtBuflenNetIn:
+    case FieldId::kEvtBuflenNetOut: {
         const FdInfo* f = eventFd();
         if (!f || !exit)
             return false;
@@ -831,20 +849,16 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         int64_t v;
         return setNum(out, resParam(v) && v < 0 ? 1 : 0);
     }
-    case FieldId::kEvtIsIo:
-        return setNum(out, (flags & (format::kEfReadsFromFd | format::kEfWritesToFd)) ? 1 : 0);
-    case FieldId::kEvtIsIoRead:
-        return setNum(out, (flags & format::kEfReadsFromFd) ? 1 : 0);
-    case FieldId::kEvtIsIoWrite:
-        return setNum(out, (flags & format::kEfWritesToFd) ? 1 : 0);
+    case FieldId::kEvtIsIo: return setNum(out, (flags & (format::kEfReadsFromFd | format::kEfWritesToFd)) ? 1 : 0);
+    case FieldId::kEvtIsIoRead: return setNum(out, (flags & format::kEfReadsFromFd) ? 1 : 0);
+    case FieldId::kEvtIsIoWrite: return setNum(out, (flags & format::kEfWritesToFd) ? 1 : 0);
     case FieldId::kEvtIoDir:
         if (flags & format::kEfWritesToFd)
             return setString(out, "write");
         if (flags & format::kEfReadsFromFd)
             return setString(out, "read");
         return false;
-    case FieldId::kEvtIsWait:
-        return setNum(out, (flags & format::kEfWaits) ? 1 : 0);
+    case FieldId::kEvtIsWait: return setNum(out, (flags & format::kEfWaits) ? 1 : 0);
     case FieldId::kEvtWaitLatency:
         if (!(flags & format::kEfWaits) || !exit)
             return false;
@@ -853,8 +867,7 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         const FdInfo* f = (flags & format::kEfWritesToFd) ? eventFd() : nullptr;
         return setNum(out, f && f->name.view().find("/dev/log") != std::string_view::npos ? 1 : 0);
     }
-    case FieldId::kEvtCount:
-        return setNum(out, 1);
+    case FieldId::kEvtCount: return setNum(out, 1);
     case FieldId::kEvtCountError:
     case FieldId::kEvtCountErrorFile:
     case FieldId::kEvtCountErrorNet:
@@ -884,39 +897,40 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         bool other = !file && !net && (f || category != format::kCatMemory);
         return other ? setNum(out, 1) : false;
     }
-    case FieldId::kEvtCountExit:
-        return exit ? setNum(out, 1) : false;
+    case FieldId::kEvtCountExit: return exit ? setNum(out, 1) : false;
     case FieldId::kEvtCountProcinfo:
         if (ev.type != kProcInfo)
             return false;
         if (const ThreadInfo* t = thread(); t && t->tid == t->pid)
             return setNum(out, 1);
         return false;
-    case FieldId::kEvtCountThreadinfo:
-        return ev.type == kProcInfo ? setNum(out, 1) : false;
-    case FieldId::kEvtAround:
-        return false; // filter-only; compared specially
+    case FieldId::kEvtCountThreadinfo: return ev.type == kProcInfo ? setNum(out, 1) : false;
+    case FieldId::kEvtAround: return false; // filter-only; compared specially
     case FieldId::kEvtAbspath: {
         const ThreadInfo* t = eventThread();
         if (!t)
             return false;
         const char *dirArg = nullptr, *pathArg = nullptr;
         switch (ev.type) {
-        case kRenameatX: case kRenameat2X:
+        case kRenameatX:
+        case kRenameat2X:
             if (ref.argIndex == 2)
                 dirArg = "newdirfd", pathArg = "newpath";
             else
                 dirArg = "olddirfd", pathArg = "oldpath";
             break;
         case kSymlinkatX: dirArg = "linkdirfd", pathArg = "linkpath"; break;
-        case kOpenatE: case kOpenat2X: dirArg = "dirfd", pathArg = "name"; break;
-        case kLinkatE: case kLinkat2X:
+        case kOpenatE:
+        case kOpenat2X: dirArg = "dirfd", pathArg = "name"; break;
+        case kLinkatE:
+        case kLinkat2X:
             if (ref.argIndex == 2)
                 dirArg = "newdir", pathArg = "newpath";
             else
                 dirArg = "olddir", pathArg = "oldpath";
             break;
-        case kUnlinkatE: case kUnlinkat2X: dirArg = "dirfd", pathArg = "name"; break;
+        case kUnlinkatE:
+        case kUnlinkat2X: dirArg = "dirfd", pathArg = "name"; break;
         case kMkdiratX: dirArg = "dirfd", pathArg = "path"; break;
         case kFchmodatX: dirArg = "dirfd", pathArg = "filename"; break;
         default: return false;
@@ -959,11 +973,11 @@ bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)
         }
         return setNum(out, v);
     }
-    case FieldId::kEvtInfraDockerName: case FieldId::kEvtInfraDockerContainerId:
-    case FieldId::kEvtInfraDockerContainerName: case FieldId::kEvtInfraDockerContainerImage:
-        return false;
-    default:
-        return false;
+    case FieldId::kEvtInfraDockerName:
+    case FieldId::kEvtInfraDockerContainerId:
+    case FieldId::kEvtInfraDockerContainerName:
+    case FieldId::kEvtInfraDockerContainerImage: return false;
+    default: return false;
     }
 }
 
@@ -996,18 +1010,11 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
     const bool stub = t->incomplete;
     m_scratch.clear();
     switch (ref.id) {
-    case FieldId::kProcPid:
-        return setNum(out, uint64_t(t->pid));
-    case FieldId::kProcExe:
-        return setString(out, stub ? std::string_view("<NA>") : std::string_view(t->exe));
-    case FieldId::kProcName:
-        return setString(out, stub ? std::string_view("<NA>") : std::string_view(t->comm));
-    case FieldId::kProcArgs:
-        appendJoined(m_scratch, t->args, ' ');
-        return setScratch(out);
-    case FieldId::kProcEnv:
-        appendJoined(m_scratch, t->env, ' ');
-        return setScratch(out);
+    case FieldId::kProcPid: return setNum(out, uint64_t(t->pid));
+    case FieldId::kProcExe: return setString(out, stub ? std::string_view("<NA>") : std::string_view(t->exe));
+    case FieldId::kProcName: return setString(out, stub ? std::string_view("<NA>") : std::string_view(t->comm));
+    case FieldId::kProcArgs: appendJoined(m_scratch, t->args, ' '); return setScratch(out);
+    case FieldId::kProcEnv: appendJoined(m_scratch, t->env, ' '); return setScratch(out);
     case FieldId::kProcCmdline: {
         m_scratch = stub ? std::string_view("<NA>") : t->comm;
         if (!t->args.empty()) {
@@ -1025,8 +1032,7 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         m_scratch = std::string(decode::HistoryStateView(m_state, *m_ctx, m_ordinal).cwd());
         return setScratch(out);
     case FieldId::kProcNthreads:
-    case FieldId::kProcNchilds:
-        return false; // not tracked; see docs/compatibility.md
+    case FieldId::kProcNchilds: return false; // not tracked; see docs/compatibility.md
     case FieldId::kProcPpid: {
         const ThreadInfo* mt = mainThread();
         if (!mt)
@@ -1084,26 +1090,19 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
             return false;
         return setNum(out, ev.ts - t->cloneTs);
     case FieldId::kProcFdopencount:
-    case FieldId::kProcFdusage:
-        return false; // open-fd counts per process are not tracked
+    case FieldId::kProcFdusage: return false; // open-fd counts per process are not tracked
     case FieldId::kProcFdlimit: {
         const ThreadInfo* mt = mainThread();
         if (stub)
             return setNum(out, uint64_t(-1));
         return setNum(out, uint64_t(mt ? mt->fdlimit : t->fdlimit));
     }
-    case FieldId::kProcVmsize:
-        return setNum(out, t->vmsizeKb);
-    case FieldId::kProcVmrss:
-        return setNum(out, t->vmrssKb);
-    case FieldId::kProcVmswap:
-        return setNum(out, t->vmswapKb);
-    case FieldId::kThreadPfmajor:
-        return setNum(out, t->pfmajor);
-    case FieldId::kThreadPfminor:
-        return setNum(out, t->pfminor);
-    case FieldId::kThreadIsmain:
-        return setNum(out, t->tid == t->pid ? 1 : 0);
+    case FieldId::kProcVmsize: return setNum(out, t->vmsizeKb);
+    case FieldId::kProcVmrss: return setNum(out, t->vmrssKb);
+    case FieldId::kProcVmswap: return setNum(out, t->vmswapKb);
+    case FieldId::kThreadPfmajor: return setNum(out, t->pfmajor);
+    case FieldId::kThreadPfminor: return setNum(out, t->pfminor);
+    case FieldId::kThreadIsmain: return setNum(out, t->tid == t->pid ? 1 : 0);
     case FieldId::kThreadCgroups: {
         if (t->cgroups.empty())
             return false;
@@ -1142,16 +1141,11 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         last = total;
         return true;
     }
-    case FieldId::kThreadVmsize:
-        return setNum(out, t->tid == t->pid ? t->vmsizeKb : 0);
-    case FieldId::kThreadVmrss:
-        return setNum(out, t->tid == t->pid ? t->vmrssKb : 0);
-    case FieldId::kThreadVmsizeB:
-        return setNum(out, t->tid == t->pid ? uint64_t(t->vmsizeKb) * 1024 : 0);
-    case FieldId::kThreadVmrssB:
-        return setNum(out, t->tid == t->pid ? uint64_t(t->vmrssKb) * 1024 : 0);
-    case FieldId::kProcSid:
-        return setNum(out, stub ? uint64_t(-1) : uint64_t(t->sid));
+    case FieldId::kThreadVmsize: return setNum(out, t->tid == t->pid ? t->vmsizeKb : 0);
+    case FieldId::kThreadVmrss: return setNum(out, t->tid == t->pid ? t->vmrssKb : 0);
+    case FieldId::kThreadVmsizeB: return setNum(out, t->tid == t->pid ? uint64_t(t->vmsizeKb) * 1024 : 0);
+    case FieldId::kThreadVmrssB: return setNum(out, t->tid == t->pid ? uint64_t(t->vmrssKb) * 1024 : 0);
+    case FieldId::kProcSid: return setNum(out, stub ? uint64_t(-1) : uint64_t(t->sid));
     case FieldId::kProcSname: {
         if (const ThreadInfo* s = stub ? nullptr : threadById(t->sid))
             return setString(out, s->incomplete ? std::string_view("<NA>") : std::string_view(s->comm));
@@ -1168,23 +1162,18 @@ bool FieldExtractor::extractProcess(const FieldRef& ref, FieldValue& out)
         });
         return setString(out, leader->incomplete ? std::string_view("<NA>") : std::string_view(leader->comm));
     }
-    case FieldId::kProcTty:
-        return setNum(out, uint64_t(int64_t(int32_t(t->tty))));
-    case FieldId::kProcExepath:
-        return setString(out, t->exepath);
+    case FieldId::kProcTty: return setNum(out, uint64_t(int64_t(int32_t(t->tty))));
+    case FieldId::kProcExepath: return setString(out, t->exepath);
     case FieldId::kThreadNametid:
         m_scratch = stub ? std::string_view("<NA>") : t->comm;
         appendSigned(m_scratch, int64_t(ev.tid));
         return setScratch(out);
-    case FieldId::kProcVpgid:
-        return setNum(out, stub ? uint64_t(-1) : uint64_t(t->vpgid));
+    case FieldId::kProcVpgid: return setNum(out, stub ? uint64_t(-1) : uint64_t(t->vpgid));
     case FieldId::kProcIsContainerHealthcheck:
     case FieldId::kProcIsContainerLivenessProbe:
     case FieldId::kProcIsContainerReadinessProbe:
-    case FieldId::kProcIsExeWritable:
-        return setNum(out, 0);
-    default:
-        return false;
+    case FieldId::kProcIsExeWritable: return setNum(out, 0);
+    default: return false;
     }
 }
 
@@ -1203,27 +1192,25 @@ bool FieldExtractor::extractUserGroup(const FieldRef& ref, FieldValue& out)
         return it == m_users.end() ? nullptr : it->second;
     };
     switch (ref.id) {
-    case FieldId::kUserUid:
-        return setNum(out, t->uid);
+    case FieldId::kUserUid: return setNum(out, t->uid);
     case FieldId::kUserName:
     case FieldId::kUserHomedir:
     case FieldId::kUserShell: {
         const format::UserEntry* u = user(t->uid);
         if (!u)
             return false;
-        return setString(out, ref.id == FieldId::kUserName ? u->name : ref.id == FieldId::kUserHomedir ? u->homedir
-                                                                                                       : u->shell);
+        return setString(out, ref.id == FieldId::kUserName      ? u->name
+                              : ref.id == FieldId::kUserHomedir ? u->homedir
+                                                                : u->shell);
     }
-    case FieldId::kUserLoginuid:
-        return setNum(out, uint64_t(int64_t(int32_t(t->loginuid))));
+    case FieldId::kUserLoginuid: return setNum(out, uint64_t(int64_t(int32_t(t->loginuid))));
     case FieldId::kUserLoginname: {
         const format::UserEntry* u = user(t->loginuid);
         if (!u)
             return false;
         return setString(out, u->name);
     }
-    case FieldId::kGroupGid:
-        return setNum(out, t->gid);
+    case FieldId::kGroupGid: return setNum(out, t->gid);
     case FieldId::kGroupName: {
         if (t->gid == 0xffffffff)
             return false;
@@ -1232,8 +1219,7 @@ bool FieldExtractor::extractUserGroup(const FieldRef& ref, FieldValue& out)
             return false;
         return setString(out, *n);
     }
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -1247,7 +1233,7 @@ bool FieldExtractor::extractContainer(const FieldRef& ref, FieldValue& out)
         return setString(out, host ? std::string_view("host") : id);
     if (host)
         return (ref.id == FieldId::kContainerName || ref.id == FieldId::kContainerType) ? setString(out, "host")
-                                                                                           : false;
+                                                                                        : false;
     const state::ContainerInfo* c = container();
     if (!c)
         return false;
@@ -1265,18 +1251,12 @@ bool FieldExtractor::extractContainer(const FieldRef& ref, FieldValue& out)
         return nullptr;
     };
     switch (ref.id) {
-    case FieldId::kContainerName:
-        return nonEmpty(c->name);
-    case FieldId::kContainerImage:
-        return nonEmpty(c->image);
-    case FieldId::kContainerImageId:
-        return nonEmpty(c->imageId);
-    case FieldId::kContainerImageRepository:
-        return nonEmpty(c->imageRepo);
-    case FieldId::kContainerImageTag:
-        return nonEmpty(c->imageTag);
-    case FieldId::kContainerImageDigest:
-        return nonEmpty(c->imageDigest);
+    case FieldId::kContainerName: return nonEmpty(c->name);
+    case FieldId::kContainerImage: return nonEmpty(c->image);
+    case FieldId::kContainerImageId: return nonEmpty(c->imageId);
+    case FieldId::kContainerImageRepository: return nonEmpty(c->imageRepo);
+    case FieldId::kContainerImageTag: return nonEmpty(c->imageTag);
+    case FieldId::kContainerImageDigest: return nonEmpty(c->imageDigest);
     case FieldId::kContainerType: {
         const char* n = state::ContainerTable::typeName(c->type);
         return n ? setString(out, n) : false;
@@ -1317,10 +1297,8 @@ bool FieldExtractor::extractContainer(const FieldRef& ref, FieldValue& out)
     }
     case FieldId::kContainerHealthcheck:
     case FieldId::kContainerLivenessProbe:
-    case FieldId::kContainerReadinessProbe:
-        return setString(out, "NONE");
-    default:
-        return false;
+    case FieldId::kContainerReadinessProbe: return setString(out, "NONE");
+    default: return false;
     }
 }
 
@@ -1333,7 +1311,13 @@ bool FieldExtractor::fdNameFromCreator(std::string& name)
     if (format::isEnter(ev.type))
         return false;
     switch (ev.type) {
-    case kOpenX: case kAcceptX: case kAccept5X: case kAccept4X: case kAccept45X: case kCreatX: case kConnectX:
+    case kOpenX:
+    case kAcceptX:
+    case kAccept5X:
+    case kAccept4X:
+    case kAccept45X:
+    case kCreatX:
+    case kConnectX:
         if (ev.nparams > 1)
             m_renderer.appendParamArg(name, ev, 1, m_ordinal, *m_ctx);
         return true;
@@ -1367,8 +1351,7 @@ bool FieldExtractor::fdNameFromCreator(std::string& name)
         name = decode::joinPath(base, path);
         return true;
     }
-    default:
-        return true;
+    default: return true;
     }
 }
 
@@ -1416,11 +1399,8 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
             m_scratch = ref.id == FieldId::kFdContainerdirectory ? std::string(containerId()) + ':' + dir : dir;
             return setScratch(out);
         }
-        case FieldId::kFdTypechar:
-            m_scratch.assign(1, creatorTypeChar(ev.type));
-            return setScratch(out);
-        default:
-            return false;
+        case FieldId::kFdTypechar: m_scratch.assign(1, creatorTypeChar(ev.type)); return setScratch(out);
+        default: return false;
         }
     }
     const bool v4 = f->type == FdType::kIpv4Sock, v6 = f->type == FdType::kIpv6Sock;
@@ -1437,11 +1417,8 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
         const char* s = f->typeName();
         return s ? setString(out, s) : false;
     }
-    case FieldId::kFdTypechar:
-        m_scratch.assign(1, f->typeChar());
-        return setScratch(out);
-    case FieldId::kFdName:
-        return setString(out, m_inFilterCall ? rawFdName(*f) : std::string_view(f->name));
+    case FieldId::kFdTypechar: m_scratch.assign(1, f->typeChar()); return setScratch(out);
+    case FieldId::kFdName: return setString(out, m_inFilterCall ? rawFdName(*f) : std::string_view(f->name));
     case FieldId::kFdContainername:
         m_scratch = std::string(containerId()) + ':' + std::string(m_inFilterCall ? rawFdName(*f) : f->name);
         return setScratch(out);
@@ -1478,7 +1455,10 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
         if (serv)
             return ip(f->sip);
         return false;
-    case FieldId::kFdLip: case FieldId::kFdRip: case FieldId::kFdLnet: case FieldId::kFdRnet: {
+    case FieldId::kFdLip:
+    case FieldId::kFdRip:
+    case FieldId::kFdLnet:
+    case FieldId::kFdRnet: {
         if (!sock || roleNone)
             return false;
         bool local = localSrc();
@@ -1512,7 +1492,10 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
             appendUnsigned(m_scratch, port);
         return setScratch(out);
     }
-    case FieldId::kFdLport: case FieldId::kFdRport: case FieldId::kFdLproto: case FieldId::kFdRproto: {
+    case FieldId::kFdLport:
+    case FieldId::kFdRport:
+    case FieldId::kFdLproto:
+    case FieldId::kFdRproto: {
         if (!sock || roleNone)
             return false;
         bool local = localSrc();
@@ -1555,10 +1538,9 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
         // changed; an open always does, the others when the tuple differs from the one the fd had before.
         if (ref.inFilter || !m_info || format::isEnter(ev.type))
             return setNum(out, 0);
-        static constexpr std::string_view kOpens[] = {"open", "openat", "openat2", "creat", "open_by_handle_at",
+        static constexpr std::string_view kOpens[] = {"open",   "openat", "openat2", "creat", "open_by_handle_at",
                                                       "accept", "accept4"};
-        static constexpr std::string_view kRenames[] = {"bind", "connect", "sendto", "sendmsg", "recvfrom",
-                                                        "recvmsg"};
+        static constexpr std::string_view kRenames[] = {"bind", "connect", "sendto", "sendmsg", "recvfrom", "recvmsg"};
         const std::string_view name = m_info->name;
         if (std::find(std::begin(kOpens), std::end(kOpens), name) != std::end(kOpens))
             return setNum(out, 1);
@@ -1569,12 +1551,12 @@ bool FieldExtractor::extractFd(const FieldRef& ref, FieldValue& out)
     }
     case FieldId::kFdDev:
     case FieldId::kFdDevMajor:
-    case FieldId::kFdDevMinor:
-        return setNum(out, 0);
-    case FieldId::kFdCipName: case FieldId::kFdSipName: case FieldId::kFdLipName: case FieldId::kFdRipName:
-        return false; // no DNS information in a capture
-    default:
-        return false;
+    case FieldId::kFdDevMinor: return setNum(out, 0);
+    case FieldId::kFdCipName:
+    case FieldId::kFdSipName:
+    case FieldId::kFdLipName:
+    case FieldId::kFdRipName: return false; // no DNS information in a capture
+    default: return false;
     }
 }
 
@@ -1599,9 +1581,7 @@ bool FieldExtractor::extractFdList(const FieldRef& ref, FieldValue& out)
         const FdInfo* f = t ? m_state.fdAt(t->fdTableOwner, fd, m_ordinal) : nullptr;
         bool comma = true;
         switch (ref.id) {
-        case FieldId::kFdlistNums:
-            appendSigned(m_scratch, fd);
-            break;
+        case FieldId::kFdlistNums: appendSigned(m_scratch, fd); break;
         case FieldId::kFdlistNames:
             m_scratch += f && !f->name.empty() ? std::string(rawFdName(*f)) : std::string("<NA>");
             break;
@@ -1635,8 +1615,7 @@ bool FieldExtractor::extractFdList(const FieldRef& ref, FieldValue& out)
             else
                 comma = false;
             break;
-        default:
-            return false;
+        default: return false;
         }
         if (comma)
             m_scratch.push_back(',');
@@ -1655,9 +1634,12 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
     const PrintFormat f = v.fmt;
     const bool dec = f == PrintFormat::kDec || f == PrintFormat::kId;
     switch (v.type) {
-    case ParamType::kInt8: case ParamType::kInt16: case ParamType::kInt32: {
-        int64_t x = v.type == ParamType::kInt8 ? int8_t(v.num) : v.type == ParamType::kInt16 ? int16_t(v.num)
-                                                                                           : int32_t(v.num);
+    case ParamType::kInt8:
+    case ParamType::kInt16:
+    case ParamType::kInt32: {
+        int64_t x = v.type == ParamType::kInt8    ? int8_t(v.num)
+                    : v.type == ParamType::kInt16 ? int16_t(v.num)
+                                                  : int32_t(v.num);
         uint32_t mask = v.type == ParamType::kInt8 ? 0xff : v.type == ParamType::kInt16 ? 0xffff : 0xffffffff;
         if (f == PrintFormat::kOct)
             n = snprintf(buf, sizeof buf, "%" PRIo32, uint32_t(x) & (v.type == ParamType::kInt32 ? mask : 0xffffffff));
@@ -1669,7 +1651,9 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
             return Text::kMissing;
         break;
     }
-    case ParamType::kInt64: case ParamType::kPid: case ParamType::kErrno: {
+    case ParamType::kInt64:
+    case ParamType::kPid:
+    case ParamType::kErrno: {
         int64_t x = int64_t(v.num);
         if (f == PrintFormat::kOct)
             n = snprintf(buf, sizeof buf, "%" PRIo64, uint64_t(x));
@@ -1681,11 +1665,14 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
             n = decimal(buf, int64_t(x));
         break;
     }
-    case ParamType::kL4Proto: case ParamType::kUint8: case ParamType::kPort: case ParamType::kUint16:
+    case ParamType::kL4Proto:
+    case ParamType::kUint8:
+    case ParamType::kPort:
+    case ParamType::kUint16:
     case ParamType::kUint32: {
         uint64_t x = v.type == ParamType::kUint8 || v.type == ParamType::kL4Proto ? uint8_t(v.num)
-                     : v.type == ParamType::kUint32                                ? uint32_t(v.num)
-                                                                                   : uint16_t(v.num);
+                     : v.type == ParamType::kUint32                               ? uint32_t(v.num)
+                                                                                  : uint16_t(v.num);
         if (f == PrintFormat::kOct)
             n = snprintf(buf, sizeof buf, "%" PRIo64, x);
         else if (dec || f == PrintFormat::kHex)
@@ -1694,7 +1681,9 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
             return Text::kMissing;
         break;
     }
-    case ParamType::kUint64: case ParamType::kRelTime: case ParamType::kAbsTime:
+    case ParamType::kUint64:
+    case ParamType::kRelTime:
+    case ParamType::kAbsTime:
         if (f == PrintFormat::kOct)
             n = snprintf(buf, sizeof buf, "%" PRIo64, v.num);
         else if (dec)
@@ -1706,7 +1695,10 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
         else
             return Text::kMissing;
         break;
-    case ParamType::kCharBuf: case ParamType::kFsPath: case ParamType::kFsRelPath: case ParamType::kByteBuf: {
+    case ParamType::kCharBuf:
+    case ParamType::kFsPath:
+    case ParamType::kFsRelPath:
+    case ParamType::kByteBuf: {
         // Printed as a C string: a NUL inside a raw buffer ends it.
         std::string_view s = v.bytes;
         if (auto z = s.find('\0'); z != std::string_view::npos)
@@ -1714,11 +1706,9 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
         out += s;
         return Text::kOk;
     }
-    case ParamType::kSockAddr: case ParamType::kSockFamily:
-        return Text::kMissing;
-    case ParamType::kBool:
-        out += v.num ? "true" : "false";
-        return Text::kOk;
+    case ParamType::kSockAddr:
+    case ParamType::kSockFamily: return Text::kMissing;
+    case ParamType::kBool: out += v.num ? "true" : "false"; return Text::kOk;
     case ParamType::kIpv4Addr:
         if (v.bytes.size() >= 4)
             decode::appendIpv4(out, reinterpret_cast<const uint8_t*>(v.bytes.data()));
@@ -1734,11 +1724,8 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
         else if (v.bytes.size() == 16)
             decode::appendIpv6(out, reinterpret_cast<const uint8_t*>(v.bytes.data()));
         return Text::kOk;
-    case ParamType::kDouble:
-        n = snprintf(buf, sizeof buf, "%.1lf", v.dbl);
-        break;
-    default:
-        return makeError(ErrorCode::kInvalidArgument, "wrong event type " + std::to_string(int(v.type)));
+    case ParamType::kDouble: n = snprintf(buf, sizeof buf, "%.1lf", v.dbl); break;
+    default: return makeError(ErrorCode::kInvalidArgument, "wrong event type " + std::to_string(int(v.type)));
     }
     out.append(buf, size_t(n));
     return Text::kOk;
@@ -1821,25 +1808,26 @@ Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std
     // that remember the previous event see this one twice: evt.deltatime is always 0 in JSON.
     FieldValue v;
     switch (ref.id) {
-    case FieldId::kEvtTime: case FieldId::kEvtTimeS: case FieldId::kEvtTimeIso8601: case FieldId::kEvtDatetime:
-    case FieldId::kEvtDatetimeS: case FieldId::kEvtOutputtime:
+    case FieldId::kEvtTime:
+    case FieldId::kEvtTimeS:
+    case FieldId::kEvtTimeIso8601:
+    case FieldId::kEvtDatetime:
+    case FieldId::kEvtDatetimeS:
+    case FieldId::kEvtOutputtime:
         // Timestamps are numbers in JSON: the text form (a local-time conversion) is never needed.
         appendUnsigned(out, m_ev->ts);
         return Text::kOk;
-    default:
-        break;
+    default: break;
     }
     bool have = extract(ref, v);
     switch (ref.id) {
-    case FieldId::kEvtDeltatime: case FieldId::kEvtDeltatimeS: case FieldId::kEvtDeltatimeNs:
-    case FieldId::kThreadExectime: case FieldId::kThreadTotexectime:
-        have = extract(ref, v);
-        break;
-    case FieldId::kEvtCount:
-        out += "1";
-        return Text::kOk;
-    default:
-        break;
+    case FieldId::kEvtDeltatime:
+    case FieldId::kEvtDeltatimeS:
+    case FieldId::kEvtDeltatimeNs:
+    case FieldId::kThreadExectime:
+    case FieldId::kThreadTotexectime: have = extract(ref, v); break;
+    case FieldId::kEvtCount: out += "1"; return Text::kOk;
+    default: break;
     }
     if (!have) {
         out += "null";
@@ -1847,10 +1835,20 @@ Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std
     }
     const bool dec = v.fmt == PrintFormat::kDec || v.fmt == PrintFormat::kId;
     switch (v.type) {
-    case ParamType::kInt8: case ParamType::kInt16: case ParamType::kInt32: case ParamType::kInt64:
-    case ParamType::kPid: case ParamType::kFd:
-    case ParamType::kUint8: case ParamType::kL4Proto: case ParamType::kUint16: case ParamType::kPort:
-    case ParamType::kUint32: case ParamType::kUint64: case ParamType::kRelTime: case ParamType::kAbsTime: {
+    case ParamType::kInt8:
+    case ParamType::kInt16:
+    case ParamType::kInt32:
+    case ParamType::kInt64:
+    case ParamType::kPid:
+    case ParamType::kFd:
+    case ParamType::kUint8:
+    case ParamType::kL4Proto:
+    case ParamType::kUint16:
+    case ParamType::kPort:
+    case ParamType::kUint32:
+    case ParamType::kUint64:
+    case ParamType::kRelTime:
+    case ParamType::kAbsTime: {
         const bool signedType = v.type == ParamType::kInt8 || v.type == ParamType::kInt16 ||
                                 v.type == ParamType::kInt32 || v.type == ParamType::kInt64 ||
                                 v.type == ParamType::kPid || v.type == ParamType::kFd;
@@ -1859,8 +1857,10 @@ Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std
                          (v.type == ParamType::kAbsTime || v.type == ParamType::kRelTime);
         if (dec || timeField) {
             if (signedType) {
-                int64_t x = v.type == ParamType::kInt8 ? int8_t(v.num) : v.type == ParamType::kInt16 ? int16_t(v.num)
-                            : v.type == ParamType::kInt32 ? int32_t(v.num) : int64_t(v.num);
+                int64_t x = v.type == ParamType::kInt8    ? int8_t(v.num)
+                            : v.type == ParamType::kInt16 ? int16_t(v.num)
+                            : v.type == ParamType::kInt32 ? int32_t(v.num)
+                                                          : int64_t(v.num);
                 appendSigned(out, x);
             } else
                 appendUnsigned(out, v.num);
@@ -1881,14 +1881,17 @@ Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std
         appendJsonString(out, text);
         return Text::kOk;
     }
-    case ParamType::kBool:
-        out += v.num ? "true" : "false";
-        return Text::kOk;
-    case ParamType::kSockAddr: case ParamType::kSockFamily:
-        out += "null";
-        return Text::kMissing;
-    case ParamType::kCharBuf: case ParamType::kFsPath: case ParamType::kFsRelPath: case ParamType::kByteBuf:
-    case ParamType::kIpv4Addr: case ParamType::kIpv6Addr: case ParamType::kIpAddr: case ParamType::kIpNet: {
+    case ParamType::kBool: out += v.num ? "true" : "false"; return Text::kOk;
+    case ParamType::kSockAddr:
+    case ParamType::kSockFamily: out += "null"; return Text::kMissing;
+    case ParamType::kCharBuf:
+    case ParamType::kFsPath:
+    case ParamType::kFsRelPath:
+    case ParamType::kByteBuf:
+    case ParamType::kIpv4Addr:
+    case ParamType::kIpv6Addr:
+    case ParamType::kIpAddr:
+    case ParamType::kIpNet: {
         if (v.type == ParamType::kCharBuf && ref.id != FieldId::kEvtBuffer) {
             // Strings go straight from the value (the common case: evt.info, proc.name, fd.name).
             std::string_view sv = v.bytes;
@@ -1897,14 +1900,14 @@ Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std
         }
         std::string text;
         if (ref.id == FieldId::kEvtBuffer)
-            m_renderer.appendBufferText(text, std::span(reinterpret_cast<const uint8_t*>(v.bytes.data()), v.bytes.size()));
+            m_renderer.appendBufferText(text,
+                                        std::span(reinterpret_cast<const uint8_t*>(v.bytes.data()), v.bytes.size()));
         else
             (void)appendValueText(v, text);
         appendJsonString(out, text);
         return Text::kOk;
     }
-    default:
-        return makeError(ErrorCode::kInvalidArgument, "wrong event type " + std::to_string(int(v.type)));
+    default: return makeError(ErrorCode::kInvalidArgument, "wrong event type " + std::to_string(int(v.type)));
     }
 }
 

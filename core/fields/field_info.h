@@ -22,15 +22,15 @@ enum FieldFlag : uint8_t {
 struct FieldInfo {
     FieldId id;
     const char* name;
-    format::ParamType type;   // the value type; evt.rawarg takes the type of the parameter it names
-    format::PrintFormat fmt;  // how numbers render (decimal, hex, zero-padded nanoseconds...)
-    uint8_t flags;            // FieldFlag bits
+    format::ParamType type;  // the value type; evt.rawarg takes the type of the parameter it names
+    format::PrintFormat fmt; // how numbers render (decimal, hex, zero-padded nanoseconds...)
+    uint8_t flags;           // FieldFlag bits
     const char* description;
 };
 
 struct FieldClass {
-    const char* name;        // "evt", "process", "fd"...
-    const char* shortDesc;   // "All event types" (may be empty)
+    const char* name;      // "evt", "process", "fd"...
+    const char* shortDesc; // "All event types" (may be empty)
     const char* description;
     std::span<const FieldInfo> fields;
 };

@@ -25,8 +25,8 @@ struct FieldRef {
     int32_t argIndex = -1;
     bool anyAncestor = false; // proc.aname / proc.apid without [N]: filters match any ancestor
     std::string argName;
-    uint16_t evtType = 0, evtType1 = 0; // evt.type.is: the enter/exit ids it matches
-    uint64_t aroundTs = 0;              // evt.around[T]
+    uint16_t evtType = 0, evtType1 = 0;                   // evt.type.is: the enter/exit ids it matches
+    uint64_t aroundTs = 0;                                // evt.around[T]
     format::ParamType rawType = format::ParamType::kNone; // evt.rawarg: the named parameter's type
     // sysdig evaluates filters before the parser marks a renamed fd, so a filter never sees fd.name_changed set
     // while an output format does; the filter compiler sets this to reproduce that.

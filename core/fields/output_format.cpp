@@ -168,11 +168,13 @@ Result<OutputFormat::Line> OutputFormat::appendJson(FieldExtractor& ex, std::str
                 continue;
             ++named;
             switch (t.ref.id) {
-            case FieldId::kEvtDeltatime: case FieldId::kEvtDeltatimeS: case FieldId::kEvtDeltatimeNs:
-            case FieldId::kThreadExectime: case FieldId::kThreadTotexectime: case FieldId::kEvtLatencyHuman:
-            case FieldId::kEvtRawarg:
-                m_jsonDirect = false;
-                break;
+            case FieldId::kEvtDeltatime:
+            case FieldId::kEvtDeltatimeS:
+            case FieldId::kEvtDeltatimeNs:
+            case FieldId::kThreadExectime:
+            case FieldId::kThreadTotexectime:
+            case FieldId::kEvtLatencyHuman:
+            case FieldId::kEvtRawarg: m_jsonDirect = false; break;
             default:
                 if (t.ref.type == format::ParamType::kDouble)
                     m_jsonDirect = false;

@@ -7,7 +7,20 @@
 namespace syscope::filter {
 
 enum class CmpOp : uint8_t {
-    kEq, kNe, kLe, kLt, kGe, kGt, kContains, kIcontains, kStartswith, kEndswith, kGlob, kIn, kIntersects, kPmatch,
+    kEq,
+    kNe,
+    kLe,
+    kLt,
+    kGe,
+    kGt,
+    kContains,
+    kIcontains,
+    kStartswith,
+    kEndswith,
+    kGlob,
+    kIn,
+    kIntersects,
+    kPmatch,
     kExists,
 };
 

@@ -16,8 +16,8 @@ struct FilterCheckAst {
     size_t fieldColumn = 0;
     CmpOp op = CmpOp::kEq;
     size_t opColumn = 0;
-    bool list = false;                // in / intersects / pmatch: values came in parentheses
-    std::vector<std::string> values;  // after escape processing
+    bool list = false;               // in / intersects / pmatch: values came in parentheses
+    std::vector<std::string> values; // after escape processing
     std::vector<size_t> valueColumns;
 };
 

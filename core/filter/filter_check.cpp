@@ -30,38 +30,44 @@ TypeShape shapeOf(ParamType t)
     case ParamType::kInt8: return {Kind::kSigned, 8};
     case ParamType::kInt16: return {Kind::kSigned, 16};
     case ParamType::kInt32: return {Kind::kSigned, 32};
-    case ParamType::kInt64: case ParamType::kFd: case ParamType::kPid: case ParamType::kErrno:
-        return {Kind::kSigned, 64};
-    case ParamType::kUint8: case ParamType::kFlags8: case ParamType::kEnumFlags8: case ParamType::kSigType:
-    case ParamType::kL4Proto:
-        return {Kind::kUnsigned, 8};
-    case ParamType::kUint16: case ParamType::kFlags16: case ParamType::kEnumFlags16: case ParamType::kPort:
-    case ParamType::kSyscallId:
-        return {Kind::kUnsigned, 16};
-    case ParamType::kUint32: case ParamType::kFlags32: case ParamType::kEnumFlags32: case ParamType::kMode:
-    case ParamType::kBool: case ParamType::kIpv4Addr:
-        return {Kind::kUnsigned, 32};
-    case ParamType::kUint64: case ParamType::kRelTime: case ParamType::kAbsTime:
-        return {Kind::kUnsigned, 64};
-    case ParamType::kCharBuf: case ParamType::kFsPath: case ParamType::kFsRelPath:
-        return {Kind::kString, 0};
-    case ParamType::kByteBuf:
-        return {Kind::kBuffer, 0};
-    case ParamType::kDouble:
-        return {Kind::kDouble, 0};
-    case ParamType::kIpAddr: case ParamType::kIpv6Addr:
-        return {Kind::kIpAddr, 0};
-    case ParamType::kIpNet: case ParamType::kIpv4Net: case ParamType::kIpv6Net:
-        return {Kind::kIpNet, 0};
-    default:
-        return {Kind::kNone, 0};
+    case ParamType::kInt64:
+    case ParamType::kFd:
+    case ParamType::kPid:
+    case ParamType::kErrno: return {Kind::kSigned, 64};
+    case ParamType::kUint8:
+    case ParamType::kFlags8:
+    case ParamType::kEnumFlags8:
+    case ParamType::kSigType:
+    case ParamType::kL4Proto: return {Kind::kUnsigned, 8};
+    case ParamType::kUint16:
+    case ParamType::kFlags16:
+    case ParamType::kEnumFlags16:
+    case ParamType::kPort:
+    case ParamType::kSyscallId: return {Kind::kUnsigned, 16};
+    case ParamType::kUint32:
+    case ParamType::kFlags32:
+    case ParamType::kEnumFlags32:
+    case ParamType::kMode:
+    case ParamType::kBool:
+    case ParamType::kIpv4Addr: return {Kind::kUnsigned, 32};
+    case ParamType::kUint64:
+    case ParamType::kRelTime:
+    case ParamType::kAbsTime: return {Kind::kUnsigned, 64};
+    case ParamType::kCharBuf:
+    case ParamType::kFsPath:
+    case ParamType::kFsRelPath: return {Kind::kString, 0};
+    case ParamType::kByteBuf: return {Kind::kBuffer, 0};
+    case ParamType::kDouble: return {Kind::kDouble, 0};
+    case ParamType::kIpAddr:
+    case ParamType::kIpv6Addr: return {Kind::kIpAddr, 0};
+    case ParamType::kIpNet:
+    case ParamType::kIpv4Net:
+    case ParamType::kIpv6Net: return {Kind::kIpNet, 0};
+    default: return {Kind::kNone, 0};
     }
 }
 
-uint64_t truncateUnsigned(uint64_t v, int bits)
-{
-    return bits >= 64 ? v : v & ((uint64_t(1) << bits) - 1);
-}
+uint64_t truncateUnsigned(uint64_t v, int bits) { return bits >= 64 ? v : v & ((uint64_t(1) << bits) - 1); }
 
 int64_t truncateSigned(uint64_t v, int bits)
 {
@@ -73,10 +79,7 @@ int64_t truncateSigned(uint64_t v, int bits)
     }
 }
 
-Error literalError(std::string message)
-{
-    return makeError(ErrorCode::kInvalidArgument, std::move(message));
-}
+Error literalError(std::string message) { return makeError(ErrorCode::kInvalidArgument, std::move(message)); }
 
 // sscanf("%d%1s") acceptance: optional blanks, a number, optional blanks, nothing else.
 Result<uint64_t> parseNumber(std::string_view text, bool isSigned)
@@ -97,10 +100,7 @@ Result<uint64_t> parseNumber(std::string_view text, bool isSigned)
     return v;
 }
 
-Error runtime(std::string message)
-{
-    return makeError(ErrorCode::kInvalidArgument, std::move(message));
-}
+Error runtime(std::string message) { return makeError(ErrorCode::kInvalidArgument, std::move(message)); }
 
 const char* opWord(CmpOp op)
 {
@@ -117,32 +117,30 @@ const char* opWord(CmpOp op)
 bool compareUnsigned(CmpOp op, uint64_t a, uint64_t b, std::optional<Error>& err)
 {
     switch (op) {
-    case CmpOp::kEq: case CmpOp::kIn: return a == b;
+    case CmpOp::kEq:
+    case CmpOp::kIn: return a == b;
     case CmpOp::kNe: return a != b;
     case CmpOp::kLt: return a < b;
     case CmpOp::kLe: return a <= b;
     case CmpOp::kGt: return a > b;
     case CmpOp::kGe: return a >= b;
     case CmpOp::kExists: return true;
-    default:
-        err = runtime(std::string("'") + opWord(op) + "' not supported for numeric filters");
-        return false;
+    default: err = runtime(std::string("'") + opWord(op) + "' not supported for numeric filters"); return false;
     }
 }
 
 bool compareSigned(CmpOp op, int64_t a, int64_t b, std::optional<Error>& err)
 {
     switch (op) {
-    case CmpOp::kEq: case CmpOp::kIn: return a == b;
+    case CmpOp::kEq:
+    case CmpOp::kIn: return a == b;
     case CmpOp::kNe: return a != b;
     case CmpOp::kLt: return a < b;
     case CmpOp::kLe: return a <= b;
     case CmpOp::kGt: return a > b;
     case CmpOp::kGe: return a >= b;
     case CmpOp::kExists: return true;
-    default:
-        err = runtime(std::string("'") + opWord(op) + "' not supported for numeric filters");
-        return false;
+    default: err = runtime(std::string("'") + opWord(op) + "' not supported for numeric filters"); return false;
     }
 }
 
@@ -182,7 +180,8 @@ bool compareString(CmpOp op, std::string_view a, const std::string& bs, std::opt
     a = cString(a);
     std::string_view b = cString(bs);
     switch (op) {
-    case CmpOp::kEq: case CmpOp::kIn: return a == b;
+    case CmpOp::kEq:
+    case CmpOp::kIn: return a == b;
     case CmpOp::kNe: return a != b;
     case CmpOp::kContains: return a.find(b) != std::string_view::npos;
     case CmpOp::kIcontains: return containsNoCase(a, b);
@@ -194,16 +193,15 @@ bool compareString(CmpOp op, std::string_view a, const std::string& bs, std::opt
     case CmpOp::kGt: return strcmpView(a, b) > 0;
     case CmpOp::kGe: return strcmpView(a, b) >= 0;
     case CmpOp::kExists: return true;
-    default:
-        err = runtime("invalid filter operator " + std::to_string(int(op)));
-        return false;
+    default: err = runtime("invalid filter operator " + std::to_string(int(op))); return false;
     }
 }
 
 bool compareBuffer(CmpOp op, std::string_view a, std::string_view b, std::optional<Error>& err)
 {
     switch (op) {
-    case CmpOp::kEq: case CmpOp::kIn: return a == b;
+    case CmpOp::kEq:
+    case CmpOp::kIn: return a == b;
     case CmpOp::kNe: return a != b;
     case CmpOp::kContains: return a.find(b) != std::string_view::npos;
     case CmpOp::kStartswith: return b.size() <= a.size() && a.substr(0, b.size()) == b;
@@ -261,18 +259,32 @@ Result<FilterLiteral> FilterCheck::parseLiteral(std::string_view text, ParamType
     FilterLiteral lit;
     const std::string_view c = cString(text);
     switch (type) {
-    case ParamType::kInt8: case ParamType::kInt16: case ParamType::kInt32: case ParamType::kInt64:
-    case ParamType::kFd: case ParamType::kErrno: {
+    case ParamType::kInt8:
+    case ParamType::kInt16:
+    case ParamType::kInt32:
+    case ParamType::kInt64:
+    case ParamType::kFd:
+    case ParamType::kErrno: {
         auto v = parseNumber(text, true);
         if (!v)
             return v.error();
         lit.num = uint64_t(truncateSigned(*v, shapeOf(type).bits));
         return lit;
     }
-    case ParamType::kL4Proto: case ParamType::kFlags8: case ParamType::kUint8: case ParamType::kEnumFlags8:
-    case ParamType::kFlags16: case ParamType::kUint16: case ParamType::kEnumFlags16: case ParamType::kFlags32:
-    case ParamType::kUint32: case ParamType::kMode: case ParamType::kEnumFlags32: case ParamType::kUint64:
-    case ParamType::kRelTime: case ParamType::kAbsTime: {
+    case ParamType::kL4Proto:
+    case ParamType::kFlags8:
+    case ParamType::kUint8:
+    case ParamType::kEnumFlags8:
+    case ParamType::kFlags16:
+    case ParamType::kUint16:
+    case ParamType::kEnumFlags16:
+    case ParamType::kFlags32:
+    case ParamType::kUint32:
+    case ParamType::kMode:
+    case ParamType::kEnumFlags32:
+    case ParamType::kUint64:
+    case ParamType::kRelTime:
+    case ParamType::kAbsTime: {
         auto v = parseNumber(text, false);
         if (!v)
             return v.error();
@@ -295,7 +307,10 @@ Result<FilterLiteral> FilterCheck::parseLiteral(std::string_view text, ParamType
         lit.num = ntohs(uint16_t(se->s_port));
         return lit;
     }
-    case ParamType::kCharBuf: case ParamType::kFsPath: case ParamType::kFsRelPath: case ParamType::kSockAddr:
+    case ParamType::kCharBuf:
+    case ParamType::kFsPath:
+    case ParamType::kFsRelPath:
+    case ParamType::kSockAddr:
     case ParamType::kSockFamily:
         if (c.size() >= 256)
             return literalError("filter parameter too long:" + std::string(c));
@@ -352,8 +367,7 @@ Result<FilterLiteral> FilterCheck::parseLiteral(std::string_view text, ParamType
         lit.ipLen = 16;
         lit.hasMask = true;
         return lit;
-    default:
-        return literalError("wrong parameter type " + std::to_string(int(type)));
+    default: return literalError("wrong parameter type " + std::to_string(int(type)));
     }
 }
 
@@ -364,16 +378,11 @@ bool FilterCheck::compareValue(const FieldValue& v, std::optional<Error>& err) c
     const FilterLiteral& lit = literals.front();
     TypeShape shape = shapeOf(type);
     switch (shape.kind) {
-    case Kind::kSigned:
-        return compareSigned(op, truncateSigned(v.num, shape.bits), int64_t(lit.num), err);
-    case Kind::kUnsigned:
-        return compareUnsigned(op, truncateUnsigned(v.num, shape.bits), lit.num, err);
-    case Kind::kString:
-        return compareString(op, v.bytes, lit.str, err);
-    case Kind::kBuffer:
-        return compareBuffer(op, v.bytes, lit.str, err);
-    case Kind::kDouble:
-        return false;
+    case Kind::kSigned: return compareSigned(op, truncateSigned(v.num, shape.bits), int64_t(lit.num), err);
+    case Kind::kUnsigned: return compareUnsigned(op, truncateUnsigned(v.num, shape.bits), lit.num, err);
+    case Kind::kString: return compareString(op, v.bytes, lit.str, err);
+    case Kind::kBuffer: return compareBuffer(op, v.bytes, lit.str, err);
+    case Kind::kDouble: return false;
     case Kind::kIpAddr: {
         const auto* a = reinterpret_cast<const uint8_t*>(v.bytes.data());
         if (v.bytes.size() == 4)
@@ -401,16 +410,14 @@ bool FilterCheck::compareValue(const FieldValue& v, std::optional<Error>& err) c
                                           : "comparison operator not supported for ipv6 networks");
         return false;
     }
-    default:
-        return false;
+    default: return false;
     }
 }
 
 bool FilterCheck::compareSpecial(fields::FieldExtractor& ex, std::optional<Error>& err) const
 {
     switch (special) {
-    case Special::kNeverMatches:
-        return false;
+    case Special::kNeverMatches: return false;
     case Special::kAround: {
         uint64_t ts = ex.event().ts;
         return field.aroundTs >= ts - aroundDeltaNs && field.aroundTs <= ts + aroundDeltaNs;
@@ -437,8 +444,7 @@ bool FilterCheck::compareSpecial(fields::FieldExtractor& ex, std::optional<Error
             return compareString(op, comm, literals.front().str, err);
         });
     }
-    default:
-        break;
+    default: break;
     }
     // fd.ip / fd.port / fd.net look at both ends of the connection.
     const format::EventInfo* info = format::eventInfo(ex.event().type);
@@ -484,15 +490,14 @@ bool FilterCheck::compareSpecial(fields::FieldExtractor& ex, std::optional<Error
             return false;
         uint16_t b = uint16_t(lit.num);
         switch (op) {
-        case CmpOp::kEq: case CmpOp::kIn: return sp == b || dp == b;
+        case CmpOp::kEq:
+        case CmpOp::kIn: return sp == b || dp == b;
         case CmpOp::kNe: return sp != b && dp != b;
         case CmpOp::kLt: return sp < b || dp < b;
         case CmpOp::kLe: return sp <= b || dp <= b;
         case CmpOp::kGt: return sp > b || dp > b;
         case CmpOp::kGe: return sp >= b || dp >= b;
-        default:
-            err = runtime("filter error: unsupported port comparison operator");
-            return false;
+        default: err = runtime("filter error: unsupported port comparison operator"); return false;
         }
     }
     case Special::kFdNet: {
@@ -514,8 +519,7 @@ bool FilterCheck::compareSpecial(fields::FieldExtractor& ex, std::optional<Error
         err = runtime("comparison operator not supported for ipv4 networks");
         return false;
     }
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -565,8 +569,7 @@ std::optional<bool> FilterCheck::evaluateRow(uint16_t evType, uint16_t cpu, uint
         v.bytes = info->name;
         break;
     }
-    default:
-        return std::nullopt;
+    default: return std::nullopt;
     }
     std::optional<Error> err;
     bool r;

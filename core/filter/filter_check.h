@@ -16,11 +16,11 @@
 namespace syscope::filter {
 
 struct FilterLiteral {
-    uint64_t num = 0;          // integers, truncated to the field's width
-    std::string str;          // strings, buffers
+    uint64_t num = 0;             // integers, truncated to the field's width
+    std::string str;              // strings, buffers
     std::array<uint8_t, 16> ip{}; // addresses and networks (network byte order)
     std::array<uint8_t, 16> mask{};
-    uint8_t ipLen = 0;        // 4 or 16 when an address/network was parsed
+    uint8_t ipLen = 0; // 4 or 16 when an address/network was parsed
     bool hasMask = false;
 };
 
@@ -28,15 +28,22 @@ class FilterCheck {
 public:
     // Fields whose comparison is not "extract, then compare".
     enum class Special : uint8_t {
-        kNone, kFdIp, kFdPort, kFdNet, kAncestorPid, kAncestorName, kAround, kNeverMatches,
+        kNone,
+        kFdIp,
+        kFdPort,
+        kFdNet,
+        kAncestorPid,
+        kAncestorName,
+        kAround,
+        kNeverMatches,
     };
 
     fields::FieldRef field;
     CmpOp op = CmpOp::kEq;
     format::ParamType type = format::ParamType::kNone; // the type literals were parsed as
     Special special = Special::kNone;
-    std::vector<FilterLiteral> literals;      // one, except for set/path lists
-    bool useSet = false;                      // in (...) on CHARBUF fields: set membership
+    std::vector<FilterLiteral> literals; // one, except for set/path lists
+    bool useSet = false;                 // in (...) on CHARBUF fields: set membership
     std::unordered_set<std::string> set;
     std::vector<std::vector<std::string>> paths; // pmatch (...): each path split into components
     uint64_t aroundDeltaNs = 0;

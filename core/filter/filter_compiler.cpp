@@ -97,7 +97,8 @@ private:
         c.type = c.field.id == FieldId::kEvtRawarg ? c.field.rawType : c.field.type;
         switch (c.field.id) {
         case FieldId::kFdIp: c.special = FilterCheck::Special::kFdIp; break;
-        case FieldId::kFdPort: case FieldId::kFdProto: c.special = FilterCheck::Special::kFdPort; break;
+        case FieldId::kFdPort:
+        case FieldId::kFdProto: c.special = FilterCheck::Special::kFdPort; break;
         case FieldId::kFdNet: c.special = FilterCheck::Special::kFdNet; break;
         case FieldId::kEvtAround: c.special = FilterCheck::Special::kAround; break;
         case FieldId::kProcApid:
@@ -165,7 +166,8 @@ private:
                     e.field.argIndex = 0;
                 e.field.evtType = e.field.evtType1 = 0;
                 e.field.aroundTs = 0;
-                if (e.special == FilterCheck::Special::kAncestorPid || e.special == FilterCheck::Special::kAncestorName) {
+                if (e.special == FilterCheck::Special::kAncestorPid ||
+                    e.special == FilterCheck::Special::kAncestorName) {
                     e.special = FilterCheck::Special::kNone;
                     e.field.anyAncestor = false;
                     e.field.argIndex = 0;
@@ -178,8 +180,8 @@ private:
                 if (e.special == FilterCheck::Special::kAround)
                     e.aroundDeltaNs = lit->num * 1000000ULL;
                 e.literals.push_back(std::move(*lit));
-                m_prog.groups[sub].items.push_back({i == 0 ? BoolOp::kNone : BoolOp::kOr,
-                                                    int32_t(m_prog.checks.size()), -1});
+                m_prog.groups[sub].items.push_back(
+                    {i == 0 ? BoolOp::kNone : BoolOp::kOr, int32_t(m_prog.checks.size()), -1});
                 m_prog.checks.push_back(std::move(e));
             }
             return {};
@@ -207,10 +209,7 @@ private:
 
 } // namespace
 
-Result<FilterProgram> FilterCompiler::compile(const FilterGroupAst& ast)
-{
-    return Compiler().run(ast);
-}
+Result<FilterProgram> FilterCompiler::compile(const FilterGroupAst& ast) { return Compiler().run(ast); }
 
 Result<FilterProgram> FilterCompiler::compile(std::string_view text)
 {

@@ -8,10 +8,7 @@ namespace syscope::filter {
 
 namespace {
 
-bool isSpecial(char c)
-{
-    return c == '(' || c == ')' || c == '!' || c == '=' || c == '<' || c == '>';
-}
+bool isSpecial(char c) { return c == '(' || c == ')' || c == '!' || c == '=' || c == '<' || c == '>'; }
 
 Error lexError(std::string message, size_t column)
 {
@@ -23,8 +20,8 @@ Error lexError(std::string message, size_t column)
 std::string_view cmpOpText(CmpOp op)
 {
     static constexpr std::array<std::string_view, 15> kText = {
-        "=", "!=", "<=", "<", ">=", ">", "contains", "icontains", "startswith", "endswith", "glob", "in",
-        "intersects", "pmatch", "exists"};
+        "=",          "!=",       "<=",   "<",  ">=",         ">",      "contains", "icontains",
+        "startswith", "endswith", "glob", "in", "intersects", "pmatch", "exists"};
     return kText[size_t(op)];
 }
 
@@ -49,10 +46,20 @@ Result<CmpOp> FilterLexer::readOperator()
     // Tried in this order, by prefix: so "==" is "=" followed by a value starting with "=", and "intersects" is
     // "in" followed by junk.
     static constexpr std::array<std::pair<std::string_view, CmpOp>, 14> kOps = {{
-        {"=", CmpOp::kEq}, {"!=", CmpOp::kNe}, {"<=", CmpOp::kLe}, {"<", CmpOp::kLt}, {">=", CmpOp::kGe},
-        {">", CmpOp::kGt}, {"contains", CmpOp::kContains}, {"icontains", CmpOp::kIcontains},
-        {"startswith", CmpOp::kStartswith}, {"endswith", CmpOp::kEndswith}, {"glob", CmpOp::kGlob},
-        {"in", CmpOp::kIn}, {"pmatch", CmpOp::kPmatch}, {"exists", CmpOp::kExists},
+        {"=", CmpOp::kEq},
+        {"!=", CmpOp::kNe},
+        {"<=", CmpOp::kLe},
+        {"<", CmpOp::kLt},
+        {">=", CmpOp::kGe},
+        {">", CmpOp::kGt},
+        {"contains", CmpOp::kContains},
+        {"icontains", CmpOp::kIcontains},
+        {"startswith", CmpOp::kStartswith},
+        {"endswith", CmpOp::kEndswith},
+        {"glob", CmpOp::kGlob},
+        {"in", CmpOp::kIn},
+        {"pmatch", CmpOp::kPmatch},
+        {"exists", CmpOp::kExists},
     }};
     std::string_view rest = m_text.substr(m_pos);
     for (const auto& [text, op] : kOps)
@@ -113,8 +120,9 @@ Result<std::string> FilterLexer::readValue(bool inList)
             if (!std::isxdigit(static_cast<unsigned char>(c)))
                 return lexError("filter error: unrecognized escape sequence at " + std::string(m_text.substr(start)),
                                 m_pos);
-            digits[ndigits++] = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                                                                            : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+            digits[ndigits++] = std::isdigit(static_cast<unsigned char>(c))
+                                    ? c - '0'
+                                    : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
             if (ndigits == 2) {
                 out.push_back(char(digits[0] * 16 + digits[1]));
                 esc = Esc::kNormal;

@@ -209,9 +209,6 @@ private:
 
 } // namespace
 
-Result<FilterGroupAst> FilterParser::parse(std::string_view text)
-{
-    return Parser(text).run();
-}
+Result<FilterGroupAst> FilterParser::parse(std::string_view text) { return Parser(text).run(); }
 
 } // namespace syscope::filter

@@ -10,12 +10,14 @@ namespace {
 bool isStatefulField(FieldId id)
 {
     switch (id) {
-    case FieldId::kEvtDeltatime: case FieldId::kEvtDeltatimeS: case FieldId::kEvtDeltatimeNs:
-    case FieldId::kThreadExectime: case FieldId::kThreadTotexectime: case FieldId::kEvtLatencyHuman:
-    case FieldId::kEvtOutputtime:
-        return true;
-    default:
-        return false;
+    case FieldId::kEvtDeltatime:
+    case FieldId::kEvtDeltatimeS:
+    case FieldId::kEvtDeltatimeNs:
+    case FieldId::kThreadExectime:
+    case FieldId::kThreadTotexectime:
+    case FieldId::kEvtLatencyHuman:
+    case FieldId::kEvtOutputtime: return true;
+    default: return false;
     }
 }
 
@@ -58,8 +60,7 @@ bool FilterProgram::evalGroup(const Group& g, fields::FieldExtractor& ex) const
                 return false;
             res = !eval();
             break;
-        default:
-            break; // a "not" (or nothing) between two items: sysdig ignores the item
+        default: break; // a "not" (or nothing) between two items: sysdig ignores the item
         }
     }
     return res;
@@ -72,8 +73,8 @@ bool FilterProgram::evaluate(fields::FieldExtractor& ex) const
     return evalGroup(groups[0], ex);
 }
 
-std::optional<bool> FilterProgram::rowGroup(const Group& g, uint16_t type, uint16_t cpu, uint64_t ts,
-                                            uint64_t ordinal, bool typeOnly) const
+std::optional<bool> FilterProgram::rowGroup(const Group& g, uint16_t type, uint16_t cpu, uint64_t ts, uint64_t ordinal,
+                                            bool typeOnly) const
 {
     // Three-valued: nullopt is "would need the decoded event".
     std::optional<bool> res = true;

@@ -19,8 +19,8 @@ inline constexpr uint32_t kBlockEvV2 = 0x216, kBlockEvfV2 = 0x217, kBlockEvV2Lar
 inline constexpr uint32_t kBlockIl = 0x205, kBlockIlInt = 0x8011ABCD, kBlockIlV2 = 0x219;
 inline constexpr uint32_t kBlockUl = 0x206, kBlockUlInt = 0x8012ABCD, kBlockUlV2 = 0x220;
 
-inline constexpr uint32_t kEventHeaderV1 = 22; // ts, tid, len, type
-inline constexpr uint32_t kEventHeaderV2 = 26; // + nparams
+inline constexpr uint32_t kEventHeaderV1 = 22;        // ts, tid, len, type
+inline constexpr uint32_t kEventHeaderV2 = 26;        // + nparams
 inline constexpr uint32_t kMaxEventBlockBody = 65536; // for the non-LARGE event blocks
 
 inline bool isEventBlock(uint32_t t)

@@ -35,9 +35,27 @@ struct ProcEntry {
 };
 
 enum class FdType : uint8_t {
-    kUnknown = 0, kFile = 1, kDirectory = 2, kIpv4Sock = 3, kIpv6Sock = 4, kIpv4ServSock = 5, kIpv6ServSock = 6,
-    kFifo = 7, kUnixSock = 8, kEvent = 9, kUnsupported = 10, kSignalfd = 11, kEventPoll = 12, kInotify = 13,
-    kTimerfd = 14, kNetlink = 15, kFileV2 = 16, kBpf = 17, kUserfaultfd = 18, kIoUring = 19, kMemfd = 20,
+    kUnknown = 0,
+    kFile = 1,
+    kDirectory = 2,
+    kIpv4Sock = 3,
+    kIpv6Sock = 4,
+    kIpv4ServSock = 5,
+    kIpv6ServSock = 6,
+    kFifo = 7,
+    kUnixSock = 8,
+    kEvent = 9,
+    kUnsupported = 10,
+    kSignalfd = 11,
+    kEventPoll = 12,
+    kInotify = 13,
+    kTimerfd = 14,
+    kNetlink = 15,
+    kFileV2 = 16,
+    kBpf = 17,
+    kUserfaultfd = 18,
+    kIoUring = 19,
+    kMemfd = 20,
     kPidfd = 21,
 };
 

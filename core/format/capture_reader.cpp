@@ -20,8 +20,8 @@ std::string hex(uint64_t v)
 Error truncatedAt(uint64_t size, uint64_t blockOff, uint64_t need)
 {
     return makeError(ErrorCode::kTruncated,
-                     "truncated at byte " + std::to_string(size) + ": the block at offset " +
-                         std::to_string(blockOff) + " needs " + std::to_string(need) + " bytes",
+                     "truncated at byte " + std::to_string(size) + ": the block at offset " + std::to_string(blockOff) +
+                         " needs " + std::to_string(need) + " bytes",
                      int64_t(size));
 }
 
@@ -34,9 +34,12 @@ Error corruptAt(uint64_t blockOff, const std::string& why)
 int procListVersion(uint32_t t)
 {
     switch (t) {
-    case kBlockPlV1: case kBlockPlV1Int: return 1;
-    case kBlockPlV2: case kBlockPlV2Int: return 2;
-    case kBlockPlV3: case kBlockPlV3Int: return 3;
+    case kBlockPlV1:
+    case kBlockPlV1Int: return 1;
+    case kBlockPlV2:
+    case kBlockPlV2Int: return 2;
+    case kBlockPlV3:
+    case kBlockPlV3Int: return 3;
     case kBlockPlV4: return 4;
     case kBlockPlV5: return 5;
     case kBlockPlV6: return 6;
@@ -138,12 +141,21 @@ bool parseFdPayload(ByteCursor& c, FdEntry& e, size_t entryEnd, bool v2)
         if (v2 && entryEnd >= c.pos() + 4)
             e.dev = c.read<uint32_t>();
         break;
-    case FdType::kFile: case FdType::kDirectory: case FdType::kFifo: case FdType::kEvent:
-    case FdType::kUnsupported: case FdType::kSignalfd: case FdType::kEventPoll: case FdType::kInotify:
-    case FdType::kTimerfd: case FdType::kNetlink: case FdType::kBpf: case FdType::kUserfaultfd:
-    case FdType::kIoUring: case FdType::kMemfd: case FdType::kPidfd:
-        e.name = c.str16();
-        break;
+    case FdType::kFile:
+    case FdType::kDirectory:
+    case FdType::kFifo:
+    case FdType::kEvent:
+    case FdType::kUnsupported:
+    case FdType::kSignalfd:
+    case FdType::kEventPoll:
+    case FdType::kInotify:
+    case FdType::kTimerfd:
+    case FdType::kNetlink:
+    case FdType::kBpf:
+    case FdType::kUserfaultfd:
+    case FdType::kIoUring:
+    case FdType::kMemfd:
+    case FdType::kPidfd: e.name = c.str16(); break;
     default:
         if (!v2)
             return false; // without an entry length an unknown type cannot be skipped
@@ -367,7 +379,8 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
     uint32_t pre = 2 + (flagged ? 4 : 0);
     uint32_t body = total - 12; // the trailer is not part of the event
     if (body < pre + hdr) {
-        if (why) *why = "event block too short for an event header";
+        if (why)
+            *why = "event block too short for an event header";
         return EventParse::kBad;
     }
     const uint8_t* e = b + 8 + pre;
@@ -380,7 +393,8 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
     ev.type = readLe<uint16_t>(e + 20);
     // Pcapng options may follow the event inside the block, so the event must only fit, not fill it.
     if (ev.len < hdr || ev.len > body - pre) {
-        if (why) *why = "event length " + std::to_string(ev.len) + " does not fit its block";
+        if (why)
+            *why = "event length " + std::to_string(ev.len) + " does not fit its block";
         return EventParse::kBad;
     }
     const EventInfo* info = eventInfo(ev.type);
@@ -392,7 +406,8 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
         ev.nparams = readLe<uint32_t>(e + 22);
         uint64_t lensEnd = uint64_t(hdr) + uint64_t(ev.nparams) * lw;
         if (lensEnd > ev.len) {
-            if (why) *why = "parameter lengths overrun the event";
+            if (why)
+                *why = "parameter lengths overrun the event";
             return EventParse::kBad;
         }
         ev.lens = e + hdr;
@@ -401,7 +416,8 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
         for (uint32_t i = 0; i < ev.nparams; ++i)
             sum += ev.paramLen(i);
         if (lensEnd + sum > ev.len) {
-            if (why) *why = "parameters overrun the event";
+            if (why)
+                *why = "parameters overrun the event";
             return EventParse::kBad;
         }
         return EventParse::kOk;
@@ -427,7 +443,8 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
         if (lensEnd + sum < target)
             break;
     }
-    if (why) *why = "no parameter count of event type " + std::to_string(ev.type) + " matches its length";
+    if (why)
+        *why = "no parameter count of event type " + std::to_string(ev.type) + " matches its length";
     return EventParse::kBad;
 }
 

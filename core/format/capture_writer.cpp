@@ -43,10 +43,7 @@ void putStr16(std::vector<uint8_t>& b, const std::string& s, size_t limit)
     putBytes(b, s.data(), n);
 }
 
-void patchU32(std::vector<uint8_t>& b, size_t at, uint32_t v)
-{
-    std::memcpy(b.data() + at, &v, 4);
-}
+void patchU32(std::vector<uint8_t>& b, size_t at, uint32_t v) { std::memcpy(b.data() + at, &v, 4); }
 
 // Limits libscap applies when reading metadata strings (scap-format.md 1.9, 1.10).
 constexpr size_t kPathLimit = 1024;
@@ -128,9 +125,7 @@ void fdEntry(std::vector<uint8_t>& b, const FdEntry& e)
         putStr16(b, e.name, kPathLimit);
         put(b, e.dev);
         break;
-    default:
-        putStr16(b, e.name, kPathLimit);
-        break;
+    default: putStr16(b, e.name, kPathLimit); break;
     }
     patchU32(b, start, uint32_t(b.size() - start));
 }
@@ -152,10 +147,7 @@ void interfaceEntry(std::vector<uint8_t>& b, const InterfaceEntry& e)
     patchU32(b, start, uint32_t(b.size() - start - 4));
 }
 
-std::string errnoText(int err)
-{
-    return std::strerror(err);
-}
+std::string errnoText(int err) { return std::strerror(err); }
 
 } // namespace
 
@@ -242,15 +234,9 @@ private:
 
 CaptureWriter::CaptureWriter() = default;
 
-CaptureWriter::~CaptureWriter()
-{
-    (void)close();
-}
+CaptureWriter::~CaptureWriter() { (void)close(); }
 
-bool CaptureWriter::isOpen() const
-{
-    return m_fd >= 0;
-}
+bool CaptureWriter::isOpen() const { return m_fd >= 0; }
 
 Result<void> CaptureWriter::open(const std::string& path, Compression compression, Options options)
 {
@@ -277,9 +263,7 @@ Result<void> CaptureWriter::open(int fd, Compression compression, bool takeOwner
     off_t pos = ::lseek(fd, 0, SEEK_CUR);
     m_goodOffset = pos > 0 ? uint64_t(pos) : 0;
     switch (compression) {
-    case Compression::kNone:
-        m_codec.reset();
-        break;
+    case Compression::kNone: m_codec.reset(); break;
     case Compression::kGzip:
         m_codec = std::make_unique<GzipCodec>(options.level > 0 ? std::min(options.level, 9) : 3);
         break;
@@ -413,9 +397,9 @@ Result<void> CaptureWriter::beginEventBlock(uint16_t cpu, uint32_t eventLen, uin
     const bool large = info && (info->flags & kEfLargePayload);
     const uint64_t total = 8 + ((uint64_t(2) + eventLen + 3) & ~uint64_t(3)) + (flags ? 4 : 0) + 4;
     if (!large && total - 8 > kMaxEventBlockBody)
-        return makeError(ErrorCode::kInvalidArgument,
-                         "event of type " + std::to_string(type) + " is too long for an event block (" +
-                             std::to_string(eventLen) + " bytes)");
+        return makeError(ErrorCode::kInvalidArgument, "event of type " + std::to_string(type) +
+                                                          " is too long for an event block (" +
+                                                          std::to_string(eventLen) + " bytes)");
     if (total > UINT32_MAX)
         return makeError(ErrorCode::kInvalidArgument, "event too long");
     uint32_t blockType = large ? (flags ? kBlockEvfV2Large : kBlockEvV2Large) : (flags ? kBlockEvfV2 : kBlockEvV2);
@@ -448,9 +432,9 @@ Result<void> CaptureWriter::writeEvent(uint16_t cpu, uint64_t ts, uint64_t tid, 
     uint64_t len = kEventHeaderV2 + uint64_t(params.size()) * lw;
     for (auto p : params) {
         if (!largeLens && p.size() > 0xffff)
-            return makeError(ErrorCode::kInvalidArgument,
-                             "parameter of " + std::to_string(p.size()) + " bytes in an event of type " +
-                                 std::to_string(type) + " (16-bit lengths)");
+            return makeError(ErrorCode::kInvalidArgument, "parameter of " + std::to_string(p.size()) +
+                                                              " bytes in an event of type " + std::to_string(type) +
+                                                              " (16-bit lengths)");
         len += p.size();
     }
     if (len > UINT32_MAX)
@@ -483,8 +467,8 @@ Result<void> CaptureWriter::writeEncodedEvent(uint16_t cpu, std::span<const uint
     std::memcpy(&len, event.data() + 16, 4);
     std::memcpy(&type, event.data() + 20, 2);
     if (len != event.size())
-        return makeError(ErrorCode::kInvalidArgument,
-                         "encoded event says " + std::to_string(len) + " bytes but has " + std::to_string(event.size()));
+        return makeError(ErrorCode::kInvalidArgument, "encoded event says " + std::to_string(len) + " bytes but has " +
+                                                          std::to_string(event.size()));
     size_t blockStart = m_buf.size();
     if (auto r = beginEventBlock(cpu, len, type, flags); !r)
         return r;
@@ -510,13 +494,14 @@ Result<void> CaptureWriter::writeOut(std::span<const uint8_t> bytes)
         if (w <= 0) {
             int err = w < 0 ? errno : ENOSPC;
             // Cut the file back to its last complete flush so that it ends with a whole block (or member).
-            struct stat st{};
+            struct stat st {};
             if (::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode)) {
                 if (::ftruncate(m_fd, off_t(m_goodOffset)) == 0)
                     ::lseek(m_fd, off_t(m_goodOffset), SEEK_SET);
             }
             m_buf.clear();
-            return fail(makeError(ErrorCode::kIo, "cannot write the capture: " + errnoText(err), int64_t(m_goodOffset)));
+            return fail(
+                makeError(ErrorCode::kIo, "cannot write the capture: " + errnoText(err), int64_t(m_goodOffset)));
         }
         p += w;
         n -= size_t(w);

@@ -90,8 +90,8 @@ private:
     Options m_options;
     std::unique_ptr<CaptureCodec> m_codec; // null: no compression
     std::vector<uint8_t> m_compressed;
-    std::vector<uint8_t> m_buf;     // whole blocks not yet in the file
-    uint64_t m_goodOffset = 0;      // file offset after the last complete flush
+    std::vector<uint8_t> m_buf; // whole blocks not yet in the file
+    uint64_t m_goodOffset = 0;  // file offset after the last complete flush
     uint64_t m_events = 0;
     std::optional<Error> m_failure;
 };

@@ -72,14 +72,8 @@ std::string_view errnoName(int64_t err)
     return lookupName(kErrnoNames0293, uint32_t(err));
 }
 
-std::string_view signalName(uint8_t sig)
-{
-    return lookupName(kSignalNames0293, sig);
-}
+std::string_view signalName(uint8_t sig) { return lookupName(kSignalNames0293, sig); }
 
-std::span<const FlagTable* const> flagTables()
-{
-    return kAllFlagTables;
-}
+std::span<const FlagTable* const> flagTables() { return kAllFlagTables; }
 
 } // namespace syscope::format

@@ -12,13 +12,54 @@ namespace syscope::format {
 
 // Wire/value types of event parameters (ppm_param_type numbering).
 enum class ParamType : uint8_t {
-    kNone = 0, kInt8 = 1, kInt16 = 2, kInt32 = 3, kInt64 = 4, kUint8 = 5, kUint16 = 6, kUint32 = 7,
-    kUint64 = 8, kCharBuf = 9, kByteBuf = 10, kErrno = 11, kSockAddr = 12, kSockTuple = 13, kFd = 14,
-    kPid = 15, kFdList = 16, kFsPath = 17, kSyscallId = 18, kSigType = 19, kRelTime = 20, kAbsTime = 21,
-    kPort = 22, kL4Proto = 23, kSockFamily = 24, kBool = 25, kIpv4Addr = 26, kDyn = 27, kFlags8 = 28,
-    kFlags16 = 29, kFlags32 = 30, kUid = 31, kGid = 32, kDouble = 33, kSigSet = 34, kCharBufArray = 35,
-    kCharBufPairArray = 36, kIpv4Net = 37, kIpv6Addr = 38, kIpv6Net = 39, kIpAddr = 40, kIpNet = 41,
-    kMode = 42, kFsRelPath = 43, kEnumFlags8 = 44, kEnumFlags16 = 45, kEnumFlags32 = 46, kFd32 = 47,
+    kNone = 0,
+    kInt8 = 1,
+    kInt16 = 2,
+    kInt32 = 3,
+    kInt64 = 4,
+    kUint8 = 5,
+    kUint16 = 6,
+    kUint32 = 7,
+    kUint64 = 8,
+    kCharBuf = 9,
+    kByteBuf = 10,
+    kErrno = 11,
+    kSockAddr = 12,
+    kSockTuple = 13,
+    kFd = 14,
+    kPid = 15,
+    kFdList = 16,
+    kFsPath = 17,
+    kSyscallId = 18,
+    kSigType = 19,
+    kRelTime = 20,
+    kAbsTime = 21,
+    kPort = 22,
+    kL4Proto = 23,
+    kSockFamily = 24,
+    kBool = 25,
+    kIpv4Addr = 26,
+    kDyn = 27,
+    kFlags8 = 28,
+    kFlags16 = 29,
+    kFlags32 = 30,
+    kUid = 31,
+    kGid = 32,
+    kDouble = 33,
+    kSigSet = 34,
+    kCharBufArray = 35,
+    kCharBufPairArray = 36,
+    kIpv4Net = 37,
+    kIpv6Addr = 38,
+    kIpv6Net = 39,
+    kIpAddr = 40,
+    kIpNet = 41,
+    kMode = 42,
+    kFsRelPath = 43,
+    kEnumFlags8 = 44,
+    kEnumFlags16 = 45,
+    kEnumFlags32 = 46,
+    kFd32 = 47,
     kPid32 = 48,
 };
 
@@ -27,16 +68,41 @@ enum class PrintFormat : uint8_t { kNA = 0, kDec = 1, kHex = 2, k10PaddedDec = 3
 
 // ppm_event_category: low bits say what the call does; HEAD-only source bits are not stored.
 enum EventCategory : uint32_t {
-    kCatUnknown = 0, kCatOther = 1, kCatFile = 2, kCatNet = 3, kCatIpc = 4, kCatMemory = 5, kCatProcess = 6,
-    kCatSleep = 7, kCatSystem = 8, kCatSignal = 9, kCatUser = 10, kCatTime = 11, kCatProcessing = 12,
-    kCatIoRead = 32, kCatIoWrite = 33, kCatIoOther = 34, kCatWait = 64, kCatScheduler = 128, kCatInternal = 256,
+    kCatUnknown = 0,
+    kCatOther = 1,
+    kCatFile = 2,
+    kCatNet = 3,
+    kCatIpc = 4,
+    kCatMemory = 5,
+    kCatProcess = 6,
+    kCatSleep = 7,
+    kCatSystem = 8,
+    kCatSignal = 9,
+    kCatUser = 10,
+    kCatTime = 11,
+    kCatProcessing = 12,
+    kCatIoRead = 32,
+    kCatIoWrite = 33,
+    kCatIoOther = 34,
+    kCatWait = 64,
+    kCatScheduler = 128,
+    kCatInternal = 256,
 };
 
 // ppm_event_flags.
 enum EventFlag : uint32_t {
-    kEfCreatesFd = 0x1, kEfDestroysFd = 0x2, kEfUsesFd = 0x4, kEfReadsFromFd = 0x8, kEfWritesToFd = 0x10,
-    kEfModifiesState = 0x20, kEfUnused = 0x40, kEfWaits = 0x80, kEfSkipParseReset = 0x100,
-    kEfOldVersion = 0x200, kEfDropSimpleCons = 0x400, kEfLargePayload = 0x800,
+    kEfCreatesFd = 0x1,
+    kEfDestroysFd = 0x2,
+    kEfUsesFd = 0x4,
+    kEfReadsFromFd = 0x8,
+    kEfWritesToFd = 0x10,
+    kEfModifiesState = 0x20,
+    kEfUnused = 0x40,
+    kEfWaits = 0x80,
+    kEfSkipParseReset = 0x100,
+    kEfOldVersion = 0x200,
+    kEfDropSimpleCons = 0x400,
+    kEfLargePayload = 0x800,
 };
 
 struct NameValue {
@@ -69,15 +135,15 @@ struct ParamInfo {
 };
 
 struct EventInfo {
-    const char* name;       // what evt.type shows
-    uint32_t category;      // EventCategory value
-    uint32_t flags;         // EventFlag bits
+    const char* name;  // what evt.type shows
+    uint32_t category; // EventCategory value
+    uint32_t flags;    // EventFlag bits
     std::span<const ParamInfo> params;
     bool knownToSysdig0293; // false for ids >= 336 (sysdig 0.29.3 skips them when reading)
 };
 
-inline constexpr uint16_t kEventIdCount = 454;       // ids 0..453
-inline constexpr uint16_t kEventIdCount0293 = 336;   // sysdig 0.29.3's PPM_EVENT_MAX
+inline constexpr uint16_t kEventIdCount = 454;     // ids 0..453
+inline constexpr uint16_t kEventIdCount0293 = 336; // sysdig 0.29.3's PPM_EVENT_MAX
 
 // nullptr for ids outside the table.
 const EventInfo* eventInfo(uint16_t type);

@@ -4,6 +4,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,7 +12,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <algorithm>
 #include <vector>
 
 namespace syscope::format {
@@ -19,7 +19,11 @@ namespace {
 
 struct Fd {
     int fd = -1;
-    ~Fd() { if (fd >= 0) ::close(fd); }
+    ~Fd()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
 };
 
 std::string sysError(const std::string& what, const std::string& path)
@@ -186,7 +190,7 @@ Result<std::unique_ptr<MappedCapture>> MappedCapture::open(const std::string& pa
     Fd in{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     if (in.fd < 0)
         return makeError(ErrorCode::kIo, sysError("cannot open", path));
-    struct stat st{};
+    struct stat st {};
     if (::fstat(in.fd, &st) != 0)
         return makeError(ErrorCode::kIo, sysError("cannot stat", path));
     if (S_ISDIR(st.st_mode))
@@ -210,7 +214,8 @@ Result<std::unique_ptr<MappedCapture>> MappedCapture::open(const std::string& pa
     Fd spool{makeSpool()};
     if (spool.fd < 0) {
         ::munmap(map, size);
-        return makeError(ErrorCode::kIo, "cannot create a decompression spool file: " + std::string(std::strerror(errno)));
+        return makeError(ErrorCode::kIo,
+                         "cannot create a decompression spool file: " + std::string(std::strerror(errno)));
     }
     bool ioFailed = false;
     std::span<const uint8_t> in_bytes(bytes, size);

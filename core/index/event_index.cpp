@@ -46,8 +46,13 @@ EventRow EventIndex::row(uint64_t ordinal) const
 {
     const Chunk& c = chunk(ordinal);
     uint32_t s = uint32_t(ordinal & (kChunkSize - 1));
-    return EventRow{c.baseOffset + c.offsetDelta[s], c.timestamp(s), c.threadVersion[s], c.fdVersion[s], c.type[s],
-                    uint16_t(c.cpu[s] & ~kHiddenBit), (c.cpu[s] & kHiddenBit) != 0};
+    return EventRow{c.baseOffset + c.offsetDelta[s],
+                    c.timestamp(s),
+                    c.threadVersion[s],
+                    c.fdVersion[s],
+                    c.type[s],
+                    uint16_t(c.cpu[s] & ~kHiddenBit),
+                    (c.cpu[s] & kHiddenBit) != 0};
 }
 
 uint64_t EventIndex::memoryBytes() const

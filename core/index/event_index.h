@@ -65,7 +65,6 @@ private:
         std::array<uint32_t, kChunkSize> fdVersion;
         std::array<uint16_t, kChunkSize> type;
         std::array<uint16_t, kChunkSize> cpu; // the CPU, with kHiddenBit for events the list hides
-
     };
     static_assert(sizeof(Chunk) <= 20 * EventIndex::kChunkSize + 64, "20 bytes per event in the common case");
     const Chunk& chunk(uint64_t ordinal) const

@@ -22,7 +22,8 @@ public:
     using OnEvent = std::function<bool(uint64_t ordinal, const format::RawEvent&, const state::EventContext&)>;
 
     Indexer(const format::MappedCapture& capture, decode::Compat compat)
-        : m_capture(capture), m_reader(capture.bytes()), m_compat(compat) {}
+        : m_capture(capture), m_reader(capture.bytes()), m_compat(compat)
+    {}
 
     // Reads the section header and metadata.
     Result<void> open();

@@ -88,9 +88,10 @@ Result<void> CaptureFileCycler::writeEncodedEvent(uint16_t cpu, std::span<const 
         return {};
     }
     if (rotating() && m_fileEvents > 0 && !m_pending) {
-        bool full = (m_options.maxFileBytes && m_writer.fileBytes() + m_writer.bufferedBytes() >= m_options.maxFileBytes) ||
-                    (m_options.maxFileSeconds && nowNs - m_fileStartNs >= m_options.maxFileSeconds * 1000000000ull) ||
-                    (m_options.maxFileEvents && m_fileEvents >= m_options.maxFileEvents);
+        bool full =
+            (m_options.maxFileBytes && m_writer.fileBytes() + m_writer.bufferedBytes() >= m_options.maxFileBytes) ||
+            (m_options.maxFileSeconds && nowNs - m_fileStartNs >= m_options.maxFileSeconds * 1000000000ull) ||
+            (m_options.maxFileEvents && m_fileEvents >= m_options.maxFileEvents);
         if (full) {
             if (auto r = prepareFile(); !r)
                 return r;
@@ -110,14 +111,8 @@ Result<void> CaptureFileCycler::writeEncodedEvent(uint16_t cpu, std::span<const 
     return {};
 }
 
-Result<void> CaptureFileCycler::flush()
-{
-    return m_writer.flush();
-}
+Result<void> CaptureFileCycler::flush() { return m_writer.flush(); }
 
-Result<void> CaptureFileCycler::close()
-{
-    return m_writer.close();
-}
+Result<void> CaptureFileCycler::close() { return m_writer.close(); }
 
 } // namespace syscope::live

@@ -27,13 +27,13 @@ namespace syscope::live {
 class CaptureFileCycler {
 public:
     struct Options {
-        std::string path;                 // "-": standard output (no rotation)
+        std::string path; // "-": standard output (no rotation)
         format::Compression compression = format::Compression::kNone;
-        int level = 0;                    // compression level (0: the writer's default)
-        uint64_t maxFileBytes = 0;        // -C, in bytes (0: no limit)
-        uint32_t maxFiles = 0;            // -W (0: unlimited)
-        uint64_t maxFileSeconds = 0;      // -G (0: no limit)
-        uint64_t maxFileEvents = 0;       // -e (0: no limit)
+        int level = 0;               // compression level (0: the writer's default)
+        uint64_t maxFileBytes = 0;   // -C, in bytes (0: no limit)
+        uint32_t maxFiles = 0;       // -W (0: unlimited)
+        uint64_t maxFileSeconds = 0; // -G (0: no limit)
+        uint64_t maxFileEvents = 0;  // -e (0: no limit)
     };
     using HeaderSource = std::function<Result<format::CaptureMetadata>()>;
     // The current time in the clock of the event timestamps (ns since the epoch).
@@ -41,8 +41,7 @@ public:
 
     CaptureFileCycler(Options options, HeaderSource header, Clock clock)
         : m_options(std::move(options)), m_header(std::move(header)), m_clock(std::move(clock))
-    {
-    }
+    {}
 
     // Opens the first file and writes its header.
     Result<void> open(uint64_t nowNs);

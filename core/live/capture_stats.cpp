@@ -43,14 +43,22 @@ std::optional<CaptureStats> parseCaptureStats(std::string_view line)
             continue;
         std::string k = kv.substr(0, eq);
         uint64_t v = std::strtoull(kv.c_str() + eq + 1, nullptr, 10);
-        if (k == "events_written") s.eventsWritten = v;
-        else if (k == "events_produced") s.eventsProduced = v;
-        else if (k == "drops") s.drops = v;
-        else if (k == "drops_too_big") s.dropsTooBig = v;
-        else if (k == "late") s.lateEvents = v;
-        else if (k == "bytes") s.bytesWritten = v;
-        else if (k == "elapsed_ns") s.elapsedNs = v;
-        else if (k == "files") s.files = uint32_t(v);
+        if (k == "events_written")
+            s.eventsWritten = v;
+        else if (k == "events_produced")
+            s.eventsProduced = v;
+        else if (k == "drops")
+            s.drops = v;
+        else if (k == "drops_too_big")
+            s.dropsTooBig = v;
+        else if (k == "late")
+            s.lateEvents = v;
+        else if (k == "bytes")
+            s.bytesWritten = v;
+        else if (k == "elapsed_ns")
+            s.elapsedNs = v;
+        else if (k == "files")
+            s.files = uint32_t(v);
     }
     return s;
 }

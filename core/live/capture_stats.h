@@ -11,15 +11,15 @@
 namespace syscope::live {
 
 struct CaptureStats {
-    uint64_t eventsWritten = 0; // events in the capture file(s)
+    uint64_t eventsWritten = 0;  // events in the capture file(s)
     uint64_t eventsProduced = 0; // records the probe handed to the ring buffers
     uint64_t drops = 0;          // records lost because a ring buffer was full (never waited for)
     uint64_t dropsTooBig = 0;    // records that outgrew the probe's event size limit
     uint64_t lateEvents = 0;     // events written out of timestamp order (a CPU later than the merge horizon)
     uint64_t bytesWritten = 0;   // file bytes (compressed size when compressing)
     uint64_t elapsedNs = 0;
-    uint32_t files = 0;          // files written (more than one with -C/-G)
-    std::string stopReason;      // "signal", "duration", "events", "write error: ..."
+    uint32_t files = 0;     // files written (more than one with -C/-G)
+    std::string stopReason; // "signal", "duration", "events", "write error: ..."
 };
 
 // One line, without the newline: "syscope-capture-stats events_written=... stop=...".

@@ -28,7 +28,7 @@ using format::FdEntry;
 using format::FdType;
 using format::L4Proto;
 
-constexpr size_t kMultiStringMax = 4096; // libscap's limit for args, env and cgroups
+constexpr size_t kMultiStringMax = 4096;                     // libscap's limit for args, env and cgroups
 constexpr uint32_t kCloneThread = 0x2000, kCloneFiles = 0x1; // PPM_CL_ flags of non-main threads
 
 std::string readFile(const std::string& path, size_t max = 1 << 20)
@@ -110,10 +110,7 @@ std::vector<std::string> words(const std::string& s)
     return out;
 }
 
-uint64_t toU64(const std::string& s, int base = 10)
-{
-    return std::strtoull(s.c_str(), nullptr, base);
-}
+uint64_t toU64(const std::string& s, int base = 10) { return std::strtoull(s.c_str(), nullptr, base); }
 
 // Fields of /proc/<pid>/stat after the parenthesised comm (which may contain spaces).
 std::vector<std::string> statFields(const std::string& stat)
@@ -242,7 +239,7 @@ std::vector<FdEntry> scanFds(const std::string& pidDir, const std::unordered_map
         std::string target = readLink(link);
         if (target.empty())
             continue;
-        struct stat st{};
+        struct stat st {};
         bool haveStat = ::stat(link.c_str(), &st) == 0;
         FdEntry e;
         e.fd = int64_t(toU64(n));
@@ -435,18 +432,30 @@ uint32_t ProcScanner::openFlagsToPpm(uint32_t f)
     case O_RDWR: r = 0x3; break;
     default: r = 0x1; break;
     }
-    if (f & O_CREAT) r |= 0x4;
-    if ((f & O_TMPFILE) == O_TMPFILE) r |= 0x2000;
-    if (f & O_APPEND) r |= 0x8;
-    if (f & O_DSYNC) r |= 0x10;
-    if (f & O_EXCL) r |= 0x20;
-    if (f & O_NONBLOCK) r |= 0x40;
-    if ((f & O_SYNC) == O_SYNC) r |= 0x80;
-    if (f & O_TRUNC) r |= 0x100;
-    if (f & O_DIRECT) r |= 0x200;
-    if (f & O_DIRECTORY) r |= 0x400;
-    if (f & 0100000) r |= 0x800; // O_LARGEFILE as the kernel reports it in fdinfo
-    if (f & O_CLOEXEC) r |= 0x1000;
+    if (f & O_CREAT)
+        r |= 0x4;
+    if ((f & O_TMPFILE) == O_TMPFILE)
+        r |= 0x2000;
+    if (f & O_APPEND)
+        r |= 0x8;
+    if (f & O_DSYNC)
+        r |= 0x10;
+    if (f & O_EXCL)
+        r |= 0x20;
+    if (f & O_NONBLOCK)
+        r |= 0x40;
+    if ((f & O_SYNC) == O_SYNC)
+        r |= 0x80;
+    if (f & O_TRUNC)
+        r |= 0x100;
+    if (f & O_DIRECT)
+        r |= 0x200;
+    if (f & O_DIRECTORY)
+        r |= 0x400;
+    if (f & 0100000)
+        r |= 0x800; // O_LARGEFILE as the kernel reports it in fdinfo
+    if (f & O_CLOEXEC)
+        r |= 0x1000;
     return r;
 }
 

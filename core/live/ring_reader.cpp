@@ -13,8 +13,7 @@ constexpr uint64_t kHeaderSize = 8;
 RingReader::RingReader(uint64_t* consumerPos, const uint64_t* producerPos, const uint8_t* data, size_t dataSize)
     : m_consumerPos(consumerPos), m_producerPos(producerPos), m_data(data), m_mask(dataSize - 1),
       m_pos(__atomic_load_n(consumerPos, __ATOMIC_ACQUIRE))
-{
-}
+{}
 
 std::span<const uint8_t> RingReader::peek()
 {
@@ -48,14 +47,8 @@ void RingReader::pop()
     m_headLen = 0;
 }
 
-void RingReader::commit()
-{
-    __atomic_store_n(m_consumerPos, m_pos, __ATOMIC_RELEASE);
-}
+void RingReader::commit() { __atomic_store_n(m_consumerPos, m_pos, __ATOMIC_RELEASE); }
 
-uint64_t RingReader::pendingBytes() const
-{
-    return __atomic_load_n(m_producerPos, __ATOMIC_ACQUIRE) - m_pos;
-}
+uint64_t RingReader::pendingBytes() const { return __atomic_load_n(m_producerPos, __ATOMIC_ACQUIRE) - m_pos; }
 
 } // namespace syscope::live

@@ -31,7 +31,7 @@ private:
     const uint64_t* m_producerPos;
     const uint8_t* m_data;
     uint64_t m_mask;
-    uint64_t m_pos;      // local consumer position (ahead of *m_consumerPos until commit())
+    uint64_t m_pos;         // local consumer position (ahead of *m_consumerPos until commit())
     uint64_t m_headLen = 0; // size of the peeked record, header and padding included; 0 when none
 };
 

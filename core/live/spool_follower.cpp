@@ -46,7 +46,7 @@ Result<std::unique_ptr<SpoolFollower>> SpoolFollower::open(const std::string& pa
 
 void SpoolFollower::refresh()
 {
-    struct stat st{};
+    struct stat st {};
     if (::fstat(m_fd, &st) == 0 && size_t(st.st_size) > m_size)
         m_size = std::min(size_t(st.st_size), m_reserved);
 }
@@ -88,7 +88,8 @@ SpoolFollower::Next SpoolFollower::next(format::RawEvent& ev, bool writerDone)
         const uint32_t type = format::readLe<uint32_t>(m_base + m_pos);
         const uint32_t total = format::readLe<uint32_t>(m_base + m_pos + 4);
         if (!format::isEventBlock(type) || total < 12 || total % 4) {
-            m_error = makeError(ErrorCode::kCorrupt, "unexpected block at offset " + std::to_string(m_pos), int64_t(m_pos));
+            m_error =
+                makeError(ErrorCode::kCorrupt, "unexpected block at offset " + std::to_string(m_pos), int64_t(m_pos));
             return Next::kError;
         }
         if (m_size - m_pos < total) {

@@ -215,10 +215,7 @@ std::string idFromPath(std::string_view path)
 
 } // namespace
 
-void ContainerTable::clear()
-{
-    m_byId.clear();
-}
+void ContainerTable::clear() { m_byId.clear(); }
 
 void ContainerTable::add(const format::RawEvent& ev, uint64_t ordinal)
 {

@@ -6,10 +6,13 @@ namespace syscope::state {
 char FdInfo::typeChar() const
 {
     switch (type) {
-    case FdType::kFile: case FdType::kFileV2: return 'f';
+    case FdType::kFile:
+    case FdType::kFileV2: return 'f';
     case FdType::kDirectory: return 'd';
-    case FdType::kIpv4Sock: case FdType::kIpv4ServSock: return '4';
-    case FdType::kIpv6Sock: case FdType::kIpv6ServSock: return '6';
+    case FdType::kIpv4Sock:
+    case FdType::kIpv4ServSock: return '4';
+    case FdType::kIpv6Sock:
+    case FdType::kIpv6ServSock: return '6';
     case FdType::kUnixSock: return 'u';
     case FdType::kFifo: return 'p';
     case FdType::kEvent: return 'e';
@@ -46,10 +49,13 @@ char FdInfo::l4Char() const
 const char* FdInfo::typeName() const
 {
     switch (type) {
-    case FdType::kFile: case FdType::kFileV2: return "file";
+    case FdType::kFile:
+    case FdType::kFileV2: return "file";
     case FdType::kDirectory: return "directory";
-    case FdType::kIpv4Sock: case FdType::kIpv4ServSock: return "ipv4";
-    case FdType::kIpv6Sock: case FdType::kIpv6ServSock: return "ipv6";
+    case FdType::kIpv4Sock:
+    case FdType::kIpv4ServSock: return "ipv4";
+    case FdType::kIpv6Sock:
+    case FdType::kIpv6ServSock: return "ipv6";
     case FdType::kUnixSock: return "unix";
     case FdType::kFifo: return "pipe";
     case FdType::kEvent: return "event";

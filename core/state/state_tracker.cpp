@@ -36,20 +36,34 @@ constexpr int64_t kEinProgress = -115;
 bool isCloneExit(uint16_t t)
 {
     switch (t) {
-    case 15: case 157: case 217: case 223: case 183: case 219: case 225: case 185: case 221: case 227: case 335:
-        return true;
-    default:
-        return false;
+    case 15:
+    case 157:
+    case 217:
+    case 223:
+    case 183:
+    case 219:
+    case 225:
+    case 185:
+    case 221:
+    case 227:
+    case 335: return true;
+    default: return false;
     }
 }
 
 bool isExecveExit(uint16_t t)
 {
     switch (t) {
-    case 13: case 155: case 173: case 215: case 231: case 283: case 289: case 293: case 331:
-        return true;
-    default:
-        return false;
+    case 13:
+    case 155:
+    case 173:
+    case 215:
+    case 231:
+    case 283:
+    case 289:
+    case 293:
+    case 331: return true;
+    default: return false;
     }
 }
 
@@ -113,8 +127,7 @@ bool fillFromTuple(FdInfo& fd, std::span<const uint8_t> t, StringInterner& strin
         fd.name = strings.intern(name);
         return true;
     }
-    default:
-        return false;
+    default: return false;
     }
     bool ports = fd.l4proto == L4Proto::kTcp || fd.l4proto == L4Proto::kUdp || fd.l4proto == L4Proto::kUnknown ||
                  fd.l4proto == L4Proto::kNa;
@@ -197,9 +210,7 @@ FdInfo fromEntry(const format::FdEntry& e, StringInterner& strings)
         while (!name.empty() && name.back() == '\n') // copied from /proc/net/unix with its line end
             name.pop_back();
         break;
-    default:
-        name = e.name;
-        break;
+    default: name = e.name; break;
     }
     f.name = strings.intern(name);
     return f;
@@ -577,11 +588,16 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         ctx.enterOffset = ps.enterOffset;
         // Only these exits read their enter's parameters: the others skip parsing it again.
         switch (ev.type) {
-        case 3: case 59: case 103: case 307: case 327: case 19: case 31: case 49: case 151:
-            haveEnter = format::CaptureReader::eventAt(bytes, ps.enterOffset, enter);
-            break;
-        default:
-            break;
+        case 3:
+        case 59:
+        case 103:
+        case 307:
+        case 327:
+        case 19:
+        case 31:
+        case 49:
+        case 151: haveEnter = format::CaptureReader::eventAt(bytes, ps.enterOffset, enter); break;
+        default: break;
         }
         if ((info->flags & format::kEfUsesFd) && ps.hasLastFd) {
             ctx.fdNum = ps.lastFd;
@@ -680,7 +696,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         case 1: f.l4proto = sockType == kSockRaw ? L4Proto::kRaw : L4Proto::kIcmp; break;
         case 255: f.l4proto = L4Proto::kRaw; break;
         case 0:
-            f.l4proto = sockType == kSockStream ? L4Proto::kTcp
+            f.l4proto = sockType == kSockStream  ? L4Proto::kTcp
                         : sockType == kSockDgram ? L4Proto::kUdp
                         : sockType == kSockRaw   ? L4Proto::kRaw
                                                  : L4Proto::kUnknown;
@@ -757,7 +773,11 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         }
         break;
     }
-    case 27: case 57: case 247: case 249: case 389: { // accept, accept4
+    case 27:
+    case 57:
+    case 247:
+    case 249:
+    case 389: { // accept, accept4
         if (!res || *res < 0)
             break;
         FdInfo f;
@@ -773,7 +793,10 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         ctx.fdVersion = setFd(owner, std::move(f), ordinal);
         break;
     }
-    case 31: case 49: case 35: case 53: { // sendto, sendmsg, recvfrom, recvmsg: datagram peers change per call
+    case 31:
+    case 49:
+    case 35:
+    case 53: { // sendto, sendmsg, recvfrom, recvmsg: datagram peers change per call
         if (!res || *res < 0 || !ctx.hasFdNum)
             break;
         const FdInfo* cur = currentFd(owner, ctx.fdNum);
@@ -786,8 +809,8 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             tuple = ev.param(type == 35 ? 2 : 3);
         else if (haveEnter)
             tuple = enter.param(2);
-        const bool tcp = (cur->type == FdType::kIpv4Sock || cur->type == FdType::kIpv6Sock) &&
-                         cur->l4proto == L4Proto::kTcp;
+        const bool tcp =
+            (cur->type == FdType::kIpv4Sock || cur->type == FdType::kIpv6Sock) && cur->l4proto == L4Proto::kTcp;
         if (!cur->name.empty() && tcp)
             break;
         FdInfo f = *cur;
@@ -799,8 +822,11 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         if (res && *res >= 0 && ctx.hasFdNum && currentFd(owner, ctx.fdNum))
             m_deferredFdRemovals.push_back(FdKey{owner, ctx.fdNum});
         break;
-    case 125: case 363: case 365: case 367: // dup family
-    case 151: {                              // fcntl (F_DUPFD*)
+    case 125:
+    case 363:
+    case 365:
+    case 367:   // dup family
+    case 151: { // fcntl (F_DUPFD*)
         if (!res || *res < 0 || !ctx.hasFdNum)
             break;
         if (type == 151) {
@@ -816,7 +842,8 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         setFd(owner, std::move(f), ordinal);
         break;
     }
-    case 61: case 393: { // pipe, pipe2
+    case 61:
+    case 393: { // pipe, pipe2
         if (!res || *res < 0)
             break;
         for (const char* p : {"fd1", "fd2"}) {
@@ -881,16 +908,22 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
         // Other fd-creating calls: the new fd is the result.
         FdType ft = FdType::kUnknown;
         switch (type) {
-        case 63: case 397: ft = FdType::kEvent; break;
-        case 127: case 399: ft = FdType::kSignalfd; break;
+        case 63:
+        case 397: ft = FdType::kEvent; break;
+        case 127:
+        case 399: ft = FdType::kSignalfd; break;
         case 137: ft = FdType::kTimerfd; break;
-        case 139: case 395: ft = FdType::kInotify; break;
-        case 375: case 377: ft = FdType::kEventPoll; break;
+        case 139:
+        case 395: ft = FdType::kInotify; break;
+        case 375:
+        case 377: ft = FdType::kEventPoll; break;
         case 321: ft = FdType::kUserfaultfd; break;
         case 339: ft = FdType::kIoUring; break;
         case 405: ft = FdType::kMemfd; break;
-        case 407: case 409: ft = FdType::kPidfd; break;
-        case 297: case 369: ft = FdType::kBpf; break;
+        case 407:
+        case 409: ft = FdType::kPidfd; break;
+        case 297:
+        case 369: ft = FdType::kBpf; break;
         default: break;
         }
         if (ft != FdType::kUnknown && res && *res >= 0) {
@@ -988,8 +1021,7 @@ bool StateTracker::updateFromDatagramTuple(FdInfo& f, std::span<const uint8_t> t
         f = std::move(u);
         return true;
     }
-    default:
-        return false;
+    default: return false;
     }
     f.sip = sip;
     f.dip = dip;

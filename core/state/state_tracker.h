@@ -28,10 +28,10 @@ struct EventContext {
     uint32_t fdVersion = kNoVersion;     // the fd the event uses (fd.* fields), after the event
     int64_t fdNum = -1;                  // that fd's number (remembered from the enter event for exits)
     bool hasFdNum = false;
-    bool paired = false;                 // an exit whose enter was seen
-    uint64_t enterTs = 0;                // ts of the matching enter (latency)
-    uint64_t enterOffset = 0;            // file offset of the matching enter
-    bool headerMeta = false;             // a container description written before the first real event
+    bool paired = false;      // an exit whose enter was seen
+    uint64_t enterTs = 0;     // ts of the matching enter (latency)
+    uint64_t enterOffset = 0; // file offset of the matching enter
+    bool headerMeta = false;  // a container description written before the first real event
 };
 
 // Whether sysdig's output shows the event (its default line, -p, filters that print): internal events, the

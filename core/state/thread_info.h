@@ -21,7 +21,7 @@ struct ThreadInfo {
     uint32_t flags = 0, uid = 0xffffffff, gid = 0xffffffff, loginuid = 0xffffffff, tty = 0;
     uint32_t vmsizeKb = 0, vmrssKb = 0, vmswapKb = 0;
     uint64_t pfmajor = 0, pfminor = 0;
-    uint64_t cloneTs = 0; // the clone that created it, when the capture holds it (proc.duration)
+    uint64_t cloneTs = 0;      // the clone that created it, when the capture holds it (proc.duration)
     int64_t fdTableOwner = -1; // tid whose fd table this thread uses
     bool incomplete = false;   // created for a tid first seen in an event: nothing known about it
 };

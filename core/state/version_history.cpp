@@ -30,8 +30,8 @@ uint32_t VersionHistory::at(uint64_t ordinal) const
     if (m_blocks || high != 0) {
         static const std::vector<Block> kNone;
         const std::vector<Block>& blocks = m_blocks ? *m_blocks : kNone;
-        auto next = std::upper_bound(blocks.begin(), blocks.end(), high,
-                                     [](uint64_t h, const Block& b) { return h < b.high; });
+        auto next =
+            std::upper_bound(blocks.begin(), blocks.end(), high, [](uint64_t h, const Block& b) { return h < b.high; });
         if (next != blocks.end())
             end = next->first;
         if (next != blocks.begin())

@@ -32,7 +32,7 @@ private:
         uint32_t version;
     };
     struct Block {
-        uint64_t high;  // ordinal >> 32 of the entries from `first` on
+        uint64_t high; // ordinal >> 32 of the entries from `first` on
         size_t first;
     };
     uint64_t lastHigh() const { return m_blocks && !m_blocks->empty() ? m_blocks->back().high : 0; }

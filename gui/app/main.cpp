@@ -32,11 +32,10 @@ int main(int argc, char** argv)
         if (std::string_view(argv[i]) == "--screenshot" && !std::getenv("QT_QPA_PLATFORM"))
             setenv("QT_QPA_PLATFORM", "offscreen", 1);
     if (!displayAvailable()) {
-        std::fprintf(stderr,
-                     "syscope: no display available (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-                     "Run it on a desktop session, through 'ssh -X', or under a virtual display:\n"
-                     "  xvfb-run -a syscope [FILE]\n"
-                     "For a headless render use QT_QPA_PLATFORM=offscreen.\n");
+        std::fprintf(stderr, "syscope: no display available (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                             "Run it on a desktop session, through 'ssh -X', or under a virtual display:\n"
+                             "  xvfb-run -a syscope [FILE]\n"
+                             "For a headless render use QT_QPA_PLATFORM=offscreen.\n");
         return 2;
     }
     QApplication app(argc, argv);
@@ -60,10 +59,10 @@ int main(int argc, char** argv)
     QCommandLineOption fieldOpt(QStringLiteral("field"),
                                 QStringLiteral("Screenshots: decode-tree item to select, by filter field."),
                                 QStringLiteral("field"));
-    QCommandLineOption columnsOpt(QStringLiteral("columns"),
-                                  QStringLiteral("Column preset: %1.").arg(syscope::gui::ColumnSet::presetNames().join(
-                                      QStringLiteral(", "))),
-                                  QStringLiteral("preset"));
+    QCommandLineOption columnsOpt(
+        QStringLiteral("columns"),
+        QStringLiteral("Column preset: %1.").arg(syscope::gui::ColumnSet::presetNames().join(QStringLiteral(", "))),
+        QStringLiteral("preset"));
     parser.addOptions({filterOpt, selectOpt, shotOpt, sizeOpt, fieldOpt, columnsOpt});
     parser.process(app);
 

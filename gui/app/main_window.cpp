@@ -104,9 +104,7 @@ void MainWindow::createMenus()
         m_document->setTimeReference(m_document->timeReference() == cur ? std::nullopt : cur);
     });
     edit->addSeparator();
-    edit->addAction(tr("&Find Filter"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, [this] {
-        m_filter->setFocus();
-    });
+    edit->addAction(tr("&Find Filter"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, [this] { m_filter->setFocus(); });
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addAction(tr("&Go to Event…"), QKeySequence(Qt::CTRL | Qt::Key_G), this, &MainWindow::goToEventDialog);
@@ -175,10 +173,7 @@ void MainWindow::updateTitle()
                                : QStringLiteral("%1 — syscope").arg(QFileInfo(p).fileName()));
 }
 
-void MainWindow::openCapture(const QString& path)
-{
-    m_document->openFile(path);
-}
+void MainWindow::openCapture(const QString& path) { m_document->openFile(path); }
 
 void MainWindow::openDialog()
 {
@@ -209,9 +204,9 @@ void MainWindow::goToEventDialog()
 void MainWindow::nextMark()
 {
     auto cur = m_document->currentEvent();
-    auto next = cur ? m_document->nextMark(*cur) : (m_document->marks().empty()
-                                                        ? std::nullopt
-                                                        : std::optional<uint64_t>(*m_document->marks().begin()));
+    auto next =
+        cur ? m_document->nextMark(*cur)
+            : (m_document->marks().empty() ? std::nullopt : std::optional<uint64_t>(*m_document->marks().begin()));
     if (!next && !m_document->marks().empty())
         next = *m_document->marks().begin(); // wrap around, as Wireshark does
     if (next)

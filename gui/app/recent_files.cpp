@@ -10,10 +10,7 @@ namespace {
 const QString kKey = QStringLiteral("recentFiles");
 }
 
-QStringList RecentFiles::list()
-{
-    return QSettings().value(kKey).toStringList();
-}
+QStringList RecentFiles::list() { return QSettings().value(kKey).toStringList(); }
 
 void RecentFiles::add(const QString& path)
 {
@@ -26,9 +23,6 @@ void RecentFiles::add(const QString& path)
     QSettings().setValue(kKey, l);
 }
 
-void RecentFiles::clear()
-{
-    QSettings().remove(kKey);
-}
+void RecentFiles::clear() { QSettings().remove(kKey); }
 
 } // namespace syscope::gui

@@ -18,8 +18,7 @@ namespace syscope::gui {
 
 ScreenshotDriver::ScreenshotDriver(MainWindow* window, Options options, QObject* parent)
     : QObject(parent), m_window(window), m_options(std::move(options))
-{
-}
+{}
 
 void ScreenshotDriver::start()
 {

@@ -57,9 +57,10 @@ StatusPanel::StatusPanel(TraceDocument* document, QWidget* parent)
     });
     connect(document, &TraceDocument::indexingFinished, this, [this](quint64 n, const QString& damage) {
         m_indexing = false;
-        showMessage(damage.isEmpty() ? tr("%1 events indexed").arg(QLocale().toString(qulonglong(n)))
-                                     : tr("%1 events indexed; the capture is damaged: %2")
-                                           .arg(QLocale().toString(qulonglong(n)), damage));
+        showMessage(
+            damage.isEmpty()
+                ? tr("%1 events indexed").arg(QLocale().toString(qulonglong(n)))
+                : tr("%1 events indexed; the capture is damaged: %2").arg(QLocale().toString(qulonglong(n)), damage));
         updateProgress();
     });
     connect(document, &TraceDocument::closed, this, [this] {
@@ -89,19 +90,14 @@ QString StatusPanel::countsText() const
 {
     const QLocale l;
     return tr("Displayed: %1 · Total: %2 · Marked: %3")
-        .arg(l.toString(qulonglong(m_document->rows()->size())), l.toString(qulonglong(m_document->shownRows()->size())),
+        .arg(l.toString(qulonglong(m_document->rows()->size())),
+             l.toString(qulonglong(m_document->shownRows()->size())),
              l.toString(qulonglong(m_document->marks().size())));
 }
 
-QString StatusPanel::message() const
-{
-    return m_message->text();
-}
+QString StatusPanel::message() const { return m_message->text(); }
 
-void StatusPanel::showMessage(const QString& text)
-{
-    m_message->setText(text);
-}
+void StatusPanel::showMessage(const QString& text) { m_message->setText(text); }
 
 void StatusPanel::updateProgress()
 {

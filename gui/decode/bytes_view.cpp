@@ -51,15 +51,9 @@ void BytesView::setHighlight(int begin, int end)
     viewport()->update();
 }
 
-int BytesView::lineHeight() const
-{
-    return fontMetrics().height();
-}
+int BytesView::lineHeight() const { return fontMetrics().height(); }
 
-int BytesView::charWidth() const
-{
-    return fontMetrics().horizontalAdvance(QLatin1Char('0'));
-}
+int BytesView::charWidth() const { return fontMetrics().horizontalAdvance(QLatin1Char('0')); }
 
 void BytesView::updateScrollBar()
 {

@@ -49,10 +49,7 @@ int DecodeTreeModel::rowCount(const QModelIndex& parent) const
     return p ? int(p->children.size()) : 0;
 }
 
-int DecodeTreeModel::columnCount(const QModelIndex&) const
-{
-    return 3;
-}
+int DecodeTreeModel::columnCount(const QModelIndex&) const { return 3; }
 
 QVariant DecodeTreeModel::data(const QModelIndex& index, int role) const
 {

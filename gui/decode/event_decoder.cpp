@@ -20,15 +20,9 @@ namespace {
 constexpr uint32_t kBlockEvf = 0x208, kBlockEvfV2 = 0x217, kBlockEvfV2Large = 0x222;
 constexpr uint32_t kBlockEvV2 = 0x216, kBlockEvV2Large = 0x221;
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("EventDecoder", s);
-}
+QString tr(const char* s) { return QCoreApplication::translate("EventDecoder", s); }
 
-QString q(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
 QString hexBytes(const uint8_t* p, size_t n)
 {
@@ -49,10 +43,22 @@ QString rawInteger(std::span<const uint8_t> p, bool isSigned)
     uint64_t u = 0;
     int64_t s = 0;
     switch (p.size()) {
-    case 1: u = p[0]; s = int8_t(p[0]); break;
-    case 2: u = format::readLe<uint16_t>(p.data()); s = int16_t(u); break;
-    case 4: u = format::readLe<uint32_t>(p.data()); s = int32_t(u); break;
-    case 8: u = format::readLe<uint64_t>(p.data()); s = int64_t(u); break;
+    case 1:
+        u = p[0];
+        s = int8_t(p[0]);
+        break;
+    case 2:
+        u = format::readLe<uint16_t>(p.data());
+        s = int16_t(u);
+        break;
+    case 4:
+        u = format::readLe<uint32_t>(p.data());
+        s = int32_t(u);
+        break;
+    case 8:
+        u = format::readLe<uint64_t>(p.data());
+        s = int64_t(u);
+        break;
     default: return hexBytes(p.data(), p.size());
     }
     return isSigned ? QString::number(s) : QString::number(u);
@@ -62,18 +68,38 @@ bool isIntegerType(format::ParamType t, bool& isSigned)
 {
     using T = format::ParamType;
     switch (t) {
-    case T::kInt8: case T::kInt16: case T::kInt32: case T::kInt64: case T::kErrno: case T::kFd: case T::kPid:
-    case T::kFd32: case T::kPid32:
-        isSigned = true;
-        return true;
-    case T::kUint8: case T::kUint16: case T::kUint32: case T::kUint64: case T::kSyscallId: case T::kSigType:
-    case T::kRelTime: case T::kAbsTime: case T::kPort: case T::kL4Proto: case T::kSockFamily: case T::kBool:
-    case T::kFlags8: case T::kFlags16: case T::kFlags32: case T::kUid: case T::kGid: case T::kMode:
-    case T::kEnumFlags8: case T::kEnumFlags16: case T::kEnumFlags32: case T::kSigSet:
-        isSigned = false;
-        return true;
-    default:
-        return false;
+    case T::kInt8:
+    case T::kInt16:
+    case T::kInt32:
+    case T::kInt64:
+    case T::kErrno:
+    case T::kFd:
+    case T::kPid:
+    case T::kFd32:
+    case T::kPid32: isSigned = true; return true;
+    case T::kUint8:
+    case T::kUint16:
+    case T::kUint32:
+    case T::kUint64:
+    case T::kSyscallId:
+    case T::kSigType:
+    case T::kRelTime:
+    case T::kAbsTime:
+    case T::kPort:
+    case T::kL4Proto:
+    case T::kSockFamily:
+    case T::kBool:
+    case T::kFlags8:
+    case T::kFlags16:
+    case T::kFlags32:
+    case T::kUid:
+    case T::kGid:
+    case T::kMode:
+    case T::kEnumFlags8:
+    case T::kEnumFlags16:
+    case T::kEnumFlags32:
+    case T::kSigSet: isSigned = false; return true;
+    default: return false;
     }
 }
 
@@ -149,8 +175,8 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
         DecodeNode* e = root.add(tr("Event %1: %2 %3").arg(num, dir, typeName), QString(), QString(), QString(),
                                  QString(), hdr, hdr + hdrLen);
         e->add(tr("Number"), num, QString::number(ordinal), QStringLiteral("evt.num"), num);
-        e->add(tr("Time"), time, QString::number(raw.ts), QStringLiteral("evt.rawtime"), QString::number(raw.ts),
-               hdr, hdr + 8);
+        e->add(tr("Time"), time, QString::number(raw.ts), QStringLiteral("evt.rawtime"), QString::number(raw.ts), hdr,
+               hdr + 8);
         e->add(tr("CPU"), QString::number(raw.cpu), QString::number(raw.cpu), QStringLiteral("evt.cpu"),
                QString::number(raw.cpu), 8, 10);
         e->add(tr("Thread ID"), QString::number(int64_t(raw.tid)), QString::number(int64_t(raw.tid)),
@@ -165,8 +191,8 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
         EventAccess::pairWithEnter(session, st, idx, ev, uint64_t(1) << 22);
         if (ev.ctx.paired && raw.ts >= ev.ctx.enterTs) {
             const uint64_t lat = raw.ts - ev.ctx.enterTs;
-            e->add(tr("Latency"), QStringLiteral("%1 ns").arg(lat), QString::number(lat),
-                   QStringLiteral("evt.latency"), QString::number(lat));
+            e->add(tr("Latency"), QStringLiteral("%1 ns").arg(lat), QString::number(lat), QStringLiteral("evt.latency"),
+                   QString::number(lat));
         }
         if (EventAccess::failed(raw))
             e->add(tr("Failed"), tr("yes"), QString(), QStringLiteral("evt.failed"), QStringLiteral("true"));
@@ -182,8 +208,8 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
         int dataEnd = off(raw.data);
         for (uint32_t i = 0; i < raw.nparams; ++i)
             dataEnd += int(raw.paramLen(i));
-        DecodeNode* params = root.add(tr("Parameters (%1)").arg(np), QString(), QString(), QString(), QString(),
-                                      lensBegin, dataEnd);
+        DecodeNode* params =
+            root.add(tr("Parameters (%1)").arg(np), QString(), QString(), QString(), QString(), lensBegin, dataEnd);
         const uint8_t* p = raw.data;
         for (uint32_t i = 0; i < raw.nparams; ++i) {
             const uint32_t len = raw.paramLen(i);
@@ -214,8 +240,8 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
                 pn->add(tr("Stored length"), QString::number(len), QString::number(len), QString(), QString(),
                         lensBegin + int(i) * lw, lensBegin + int(i + 1) * lw);
             } else {
-                params->add(tr("Extra parameter %1").arg(i), QString(), hexBytes(p, len), QString(), QString(),
-                            off(p), off(p) + int(len));
+                params->add(tr("Extra parameter %1").arg(i), QString(), hexBytes(p, len), QString(), QString(), off(p),
+                            off(p) + int(len));
             }
             p += len;
         }
@@ -286,11 +312,11 @@ std::optional<DecodedEvent> EventDecoder::decode(const Session& session, uint64_
                 addS(tr("Client port"), QString::number(fd->sport), "fd.cport");
                 addS(tr("Server address"), address(fd->dip, v4), "fd.sip");
                 addS(tr("Server port"), QString::number(fd->dport), "fd.sport");
-                const char* l4 = fd->l4proto == format::L4Proto::kTcp   ? "tcp"
-                                 : fd->l4proto == format::L4Proto::kUdp ? "udp"
+                const char* l4 = fd->l4proto == format::L4Proto::kTcp    ? "tcp"
+                                 : fd->l4proto == format::L4Proto::kUdp  ? "udp"
                                  : fd->l4proto == format::L4Proto::kIcmp ? "icmp"
-                                 : fd->l4proto == format::L4Proto::kRaw ? "raw"
-                                                                        : "unknown";
+                                 : fd->l4proto == format::L4Proto::kRaw  ? "raw"
+                                                                         : "unknown";
                 addS(tr("Protocol"), QString::fromLatin1(l4), "fd.l4proto");
             }
             if (fd->ino)

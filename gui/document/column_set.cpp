@@ -6,10 +6,7 @@
 namespace syscope::gui {
 
 namespace {
-ColumnSet::Column fieldColumn(const char* f)
-{
-    return {ColumnId::kField, QString::fromLatin1(f)};
-}
+ColumnSet::Column fieldColumn(const char* f) { return {ColumnId::kField, QString::fromLatin1(f)}; }
 } // namespace
 
 ColumnSet ColumnSet::defaults()
@@ -39,8 +36,8 @@ ColumnSet ColumnSet::preset(const QString& name)
 {
     ColumnSet c;
     if (name == QStringLiteral("files")) {
-        for (ColumnId id : {ColumnId::kNumber, ColumnId::kTime, ColumnId::kProcess, ColumnId::kTid, ColumnId::kDir,
-                            ColumnId::kType})
+        for (ColumnId id :
+             {ColumnId::kNumber, ColumnId::kTime, ColumnId::kProcess, ColumnId::kTid, ColumnId::kDir, ColumnId::kType})
             c.append({id, QString()});
         c.append(fieldColumn("fd.name"));
         c.append(fieldColumn("evt.res"));

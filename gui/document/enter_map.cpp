@@ -10,8 +10,8 @@ void EnterMap::step(Threads& threads, const state::StateTracker& st, const index
         threads[st.threadVersion(row.threadVersion).tid] = EventAccess::Enter{o, row.type, row.ts, row.offset};
 }
 
-std::shared_ptr<const EnterMap> EnterMap::extended(size_t segments, uint64_t segmentSize,
-                                                   const state::StateTracker& st, const index::EventIndex& index) const
+std::shared_ptr<const EnterMap> EnterMap::extended(size_t segments, uint64_t segmentSize, const state::StateTracker& st,
+                                                   const index::EventIndex& index) const
 {
     auto out = std::make_shared<EnterMap>(*this);
     if (out->m_atSegment.empty())

@@ -42,8 +42,8 @@ bool EventAccess::isPairingEnter(uint16_t type)
     return format::isEnter(type) && info && !(info->flags & format::kEfSkipParseReset) && type != 152;
 }
 
-EventAccess::Enter EventAccess::lastEnter(const state::StateTracker& state, const index::EventIndex& index,
-                                          int64_t tid, uint64_t before, uint64_t limit)
+EventAccess::Enter EventAccess::lastEnter(const state::StateTracker& state, const index::EventIndex& index, int64_t tid,
+                                          uint64_t before, uint64_t limit)
 {
     const uint64_t stop = before > limit ? before - limit : 0;
     for (uint64_t o = before; o-- > stop;) {
@@ -98,8 +98,7 @@ bool EventAccess::failed(const format::RawEvent& ev)
         auto v = decode::paramInt(ev, 0);
         return v && *v < 0;
     }
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -117,10 +116,8 @@ std::string_view EventAccess::categoryName(const format::RawEvent& ev, const sta
         switch (fd->type) {
         case format::FdType::kFile:
         case format::FdType::kDirectory:
-        case format::FdType::kFileV2:
-            return "file";
-        default:
-            return "ipc";
+        case format::FdType::kFileV2: return "file";
+        default: return "ipc";
         }
     }
     if (info->category & format::kCatScheduler)

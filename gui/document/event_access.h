@@ -19,8 +19,8 @@ public:
     // the enter (evt.latency, fd.name of a failed open) need it. Looks back at most `limit` events
     // (a thread asleep longer than that shows no latency).
     static constexpr uint64_t kPairSearch = 65536;
-    static void pairWithEnter(const Session& session, const state::StateTracker& state,
-                              const index::EventIndex& index, EventView& ev, uint64_t limit = kPairSearch);
+    static void pairWithEnter(const Session& session, const state::StateTracker& state, const index::EventIndex& index,
+                              EventView& ev, uint64_t limit = kPairSearch);
     // A thread's most recent enter that takes part in pairing, before ordinal `before` (at most `limit` events
     // back); ordinal == UINT64_MAX when there is none.
     struct Enter {

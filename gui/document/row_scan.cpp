@@ -73,7 +73,8 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
     auto worker = [&] {
         EventView view, enterView;
         std::unique_ptr<FilterEngine::Matcher> matcher; // one per worker thread: matchers are not shared
-        for (size_t i = next.fetch_add(1); i < ranges.size() && !control.stopRequested() && !failed; i = next.fetch_add(1)) {
+        for (size_t i = next.fetch_add(1); i < ranges.size() && !control.stopRequested() && !failed;
+             i = next.fetch_add(1)) {
             const auto [b, e] = ranges[i];
             RowSetSegment::Builder shown(b);
             if (const RowSetSegment* c = candidateSegment(request.candidates.get(), b, e)) {
@@ -90,8 +91,8 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
             result.shown[i] = seg;
             if (request.program) {
                 if (!matcher)
-                    matcher = std::make_unique<FilterEngine::Matcher>(*request.program, session, state,
-                                                                      request.firstTs);
+                    matcher =
+                        std::make_unique<FilterEngine::Matcher>(*request.program, session, state, request.firstTs);
                 // Most events are decided from the index columns (event type, cpu, time); only the rest are
                 // decoded, together, under one hold of the state lock.
                 std::vector<uint64_t> accepted, undecided;
@@ -127,8 +128,8 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
                             if (matcher->needsPairing() && !format::isEnter(view.raw.type)) {
                                 pairUpTo(o);
                                 auto it = enters.find(int64_t(view.raw.tid));
-                                if (it != enters.end() && EventAccess::load(session, st, idx, it->second.ordinal,
-                                                                            enterView)) {
+                                if (it != enters.end() &&
+                                    EventAccess::load(session, st, idx, it->second.ordinal, enterView)) {
                                     EventAccess::applyEnter(it->second, view, bytes);
                                     match = matcher->matchesExit(view, enterView);
                                 } else
@@ -159,8 +160,7 @@ RowScanResult RowScan::run(const RowScanRequest& request, JobControl& control)
             control.setProgress(double(d) / double(total));
         }
     };
-    const size_t workers =
-        std::min<size_t>(ranges.size(), std::max(1u, std::thread::hardware_concurrency()));
+    const size_t workers = std::min<size_t>(ranges.size(), std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> threads;
     for (size_t k = 1; k < workers; ++k)
         threads.emplace_back(worker);

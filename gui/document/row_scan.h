@@ -18,12 +18,12 @@ namespace syscope::gui {
 
 struct RowScanRequest {
     std::shared_ptr<const Session> session;
-    FilterEngine::ProgramPtr program;            // null: no filter
-    std::shared_ptr<const RowSet> candidates;    // when set, segments it covers are scanned over its members
-    uint64_t from = 0;                           // a multiple of kSegmentSize
-    uint64_t to = 0;                             // at most the session's event count when the job started
-    uint64_t firstTs = 0;                        // the capture's first shown event (evt.reltime)
-    std::shared_ptr<const EnterMap> enters;      // what earlier jobs learnt of enter/exit pairing (may be null)
+    FilterEngine::ProgramPtr program;         // null: no filter
+    std::shared_ptr<const RowSet> candidates; // when set, segments it covers are scanned over its members
+    uint64_t from = 0;                        // a multiple of kSegmentSize
+    uint64_t to = 0;                          // at most the session's event count when the job started
+    uint64_t firstTs = 0;                     // the capture's first shown event (evt.reltime)
+    std::shared_ptr<const EnterMap> enters;   // what earlier jobs learnt of enter/exit pairing (may be null)
 };
 
 struct RowScanResult {
@@ -32,7 +32,7 @@ struct RowScanResult {
     std::vector<RowSet::SegmentPtr> segments; // those the program matched (the same as `shown` without one)
     uint64_t members = 0;
     double seconds = 0;
-    std::optional<FilterError> error; // the filter met an operator its field refuses (sysdig stops there)
+    std::optional<FilterError> error;       // the filter met an operator its field refuses (sysdig stops there)
     std::shared_ptr<const EnterMap> enters; // extended when the filter needed pairing, else the request's
 };
 

@@ -60,9 +60,9 @@ private:
     uint64_t m_begin = 0, m_end = 0;
     uint32_t m_count = 0;
     bool m_dense = false;
-    std::vector<uint32_t> m_list;  // sparse: offsets from m_begin
-    std::vector<uint64_t> m_bits;  // dense: bit k of word w is ordinal m_begin + 64w + k
-    std::vector<uint32_t> m_rank;  // dense: members before word w
+    std::vector<uint32_t> m_list; // sparse: offsets from m_begin
+    std::vector<uint64_t> m_bits; // dense: bit k of word w is ordinal m_begin + 64w + k
+    std::vector<uint32_t> m_rank; // dense: members before word w
 };
 
 } // namespace syscope::gui

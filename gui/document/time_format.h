@@ -4,10 +4,10 @@
 namespace syscope::gui {
 
 enum class TimeFormat {
-    kAbsolute,        // HH:MM:SS.nnnnnnnnn local time, as sysdig prints it
-    kRelative,        // seconds since the first shown event of the capture
-    kDelta,           // seconds since the previous displayed event
-    kSinceReference,  // seconds since the time reference (the first event when none is set)
+    kAbsolute,       // HH:MM:SS.nnnnnnnnn local time, as sysdig prints it
+    kRelative,       // seconds since the first shown event of the capture
+    kDelta,          // seconds since the previous displayed event
+    kSinceReference, // seconds since the time reference (the first event when none is set)
 };
 
 } // namespace syscope::gui

@@ -240,8 +240,8 @@ void TraceDocument::cancelFilter()
 
 bool TraceDocument::isSettled() const
 {
-    return m_session && m_session->indexingDone() && !m_jobs.isRunning(kOpenLane) &&
-           !m_jobs.isRunning(kRowsLane) && m_shown->coveredEnd() >= m_session->eventCount();
+    return m_session && m_session->indexingDone() && !m_jobs.isRunning(kOpenLane) && !m_jobs.isRunning(kRowsLane) &&
+           m_shown->coveredEnd() >= m_session->eventCount();
 }
 
 void TraceDocument::checkSettled()
@@ -356,9 +356,6 @@ uint64_t TraceDocument::tsOf(uint64_t ordinal) const
     return m_index && ordinal < m_index->size() ? m_index->ts(ordinal) : 0;
 }
 
-void TraceDocument::emitCounts()
-{
-    emit countsChanged(m_rows->size(), m_shown->size(), m_marks.size());
-}
+void TraceDocument::emitCounts() { emit countsChanged(m_rows->size(), m_shown->size(), m_marks.size()); }
 
 } // namespace syscope::gui

@@ -77,8 +77,7 @@ int ColoringRules::match(const EventView& ev, const state::StateTracker& state) 
 bool ColoringRules::matches(Kind kind, const EventView& ev, const state::StateTracker& state)
 {
     switch (kind) {
-    case Kind::kFailed:
-        return EventAccess::failed(ev.raw);
+    case Kind::kFailed: return EventAccess::failed(ev.raw);
     case Kind::kNetwork:
     case Kind::kFile: {
         const state::FdInfo* fd = ev.ctx.fdVersion == state::kNoVersion ? nullptr : &state.fdVersion(ev.ctx.fdVersion);

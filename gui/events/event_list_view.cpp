@@ -34,8 +34,7 @@ int fieldWidthChars(const QString& field)
 } // namespace
 
 EventListView::EventListView(TraceDocument* document, EventTableModel* model, QWidget* parent)
-    : QAbstractScrollArea(parent), m_document(document), m_model(model),
-      m_header(new QHeaderView(Qt::Horizontal, this))
+    : QAbstractScrollArea(parent), m_document(document), m_model(model), m_header(new QHeaderView(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("eventList"));
     setFocusPolicy(Qt::StrongFocus);
@@ -116,10 +115,7 @@ void EventListView::setCurrentIndex(const QModelIndex& index)
     setCurrentRowInternal(index.isValid() ? index.row() : -1, true, ScrollHint::kEnsureVisible);
 }
 
-void EventListView::setCurrentRow(int row)
-{
-    setCurrentRowInternal(row, true, ScrollHint::kEnsureVisible);
-}
+void EventListView::setCurrentRow(int row) { setCurrentRowInternal(row, true, ScrollHint::kEnsureVisible); }
 
 void EventListView::setCurrentRowInternal(int row, bool notifyDocument, ScrollHint hint)
 {
@@ -137,15 +133,9 @@ void EventListView::setCurrentRowInternal(int row, bool notifyDocument, ScrollHi
         m_document->selectEvent(m_model->ordinalAt(row));
 }
 
-int EventListView::firstVisibleRow() const
-{
-    return verticalScrollBar()->value();
-}
+int EventListView::firstVisibleRow() const { return verticalScrollBar()->value(); }
 
-int EventListView::visibleRowCount() const
-{
-    return std::max(1, viewport()->height() / m_rowHeight);
-}
+int EventListView::visibleRowCount() const { return std::max(1, viewport()->height() / m_rowHeight); }
 
 void EventListView::scrollToRow(int row, ScrollHint hint)
 {
@@ -159,15 +149,9 @@ void EventListView::scrollToRow(int row, ScrollHint hint)
         verticalScrollBar()->setValue(row - visible + 1);
 }
 
-void EventListView::scrollToBottom()
-{
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
-}
+void EventListView::scrollToBottom() { verticalScrollBar()->setValue(verticalScrollBar()->maximum()); }
 
-bool EventListView::isColumnHidden(int column) const
-{
-    return m_header->isSectionHidden(column);
-}
+bool EventListView::isColumnHidden(int column) const { return m_header->isSectionHidden(column); }
 
 void EventListView::setColumnHidden(int column, bool hide)
 {
@@ -245,7 +229,8 @@ void EventListView::paintEvent(QPaintEvent*)
             const int align = m_model->data(idx, Qt::TextAlignmentRole).toInt();
             const QRect cell(x + kCellPadding, y, w - 2 * kCellPadding, m_rowHeight);
             // Only the first line: container JSON and buffers may carry newlines.
-            const QString line = text.left(text.indexOf(QLatin1Char('\n')) < 0 ? text.size() : text.indexOf(QLatin1Char('\n')));
+            const QString line =
+                text.left(text.indexOf(QLatin1Char('\n')) < 0 ? text.size() : text.indexOf(QLatin1Char('\n')));
             p.drawText(cell, align, fm.elidedText(line, Qt::ElideRight, cell.width()));
         }
     }
@@ -301,9 +286,7 @@ void EventListView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_PageDown: target = cur + page; break;
     case Qt::Key_Home: target = 0; break;
     case Qt::Key_End: target = rows - 1; break;
-    default:
-        QAbstractScrollArea::keyPressEvent(event);
-        return;
+    default: QAbstractScrollArea::keyPressEvent(event); return;
     }
     setCurrentRow(std::clamp(target, 0, rows - 1));
     event->accept();
@@ -345,15 +328,9 @@ void EventListView::goToOrdinal(quint64 ordinal)
         setCurrentRowInternal(row, true, ScrollHint::kCenter);
 }
 
-void EventListView::goToFirst()
-{
-    setCurrentRow(0);
-}
+void EventListView::goToFirst() { setCurrentRow(0); }
 
-void EventListView::goToLast()
-{
-    setCurrentRow(m_model->rowCount() - 1);
-}
+void EventListView::goToLast() { setCurrentRow(m_model->rowCount() - 1); }
 
 void EventListView::contextMenu(const QPoint& pos)
 {
@@ -374,14 +351,19 @@ void EventListView::contextMenu(const QPoint& pos)
     const QString value = m_model->data(i).toString();
     QString filter;
     switch (id) {
-    case ColumnId::kNumber: case ColumnId::kCpu: case ColumnId::kProcess: case ColumnId::kTid:
-    case ColumnId::kDir: case ColumnId::kType: case ColumnId::kField:
+    case ColumnId::kNumber:
+    case ColumnId::kCpu:
+    case ColumnId::kProcess:
+    case ColumnId::kTid:
+    case ColumnId::kDir:
+    case ColumnId::kType:
+    case ColumnId::kField:
         if (value != QStringLiteral("<NA>"))
             filter = m_model->columns().field(i.column()) + QLatin1Char('=') +
                      (value.contains(QLatin1Char(' ')) ? QLatin1Char('"') + value + QLatin1Char('"') : value);
         break;
-    case ColumnId::kTime: case ColumnId::kInfo:
-        break;
+    case ColumnId::kTime:
+    case ColumnId::kInfo: break;
     }
     menu->addAction(filter.isEmpty() ? tr("Apply as Filter") : tr("Apply as Filter: %1").arg(filter), this,
                     [this, filter] { m_document->applyFilter(filter); })

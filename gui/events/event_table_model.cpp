@@ -2,10 +2,10 @@
 #include "events/event_table_model.h"
 
 #include "decode/event_renderer.h"
+#include "decode/param_access.h"
 #include "document/event_access.h"
 #include "document/trace_document.h"
 #include "format/event_schema.h"
-#include "decode/param_access.h"
 
 #include <QBrush>
 #include <QColor>
@@ -96,15 +96,9 @@ void EventTableModel::takeColumns()
     m_cache.clear();
 }
 
-int EventTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows->size());
-}
+int EventTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows->size()); }
 
-int EventTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : m_columns.size();
-}
+int EventTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_columns.size(); }
 
 void EventTableModel::onRowsAppended(quint64 oldSize, quint64 newSize)
 {
@@ -183,7 +177,8 @@ const RowCache::Row& EventTableModel::row(int r) const
                 out.cells[int(ColumnId::kCpu)] = QString::number(ev.raw.cpu);
                 out.cells[int(ColumnId::kProcess)] = QString::fromStdString(processName(ev, st));
                 out.cells[int(ColumnId::kTid)] = QString::number(int64_t(ev.raw.tid));
-                out.cells[int(ColumnId::kDir)] = format::isEnter(ev.raw.type) ? QStringLiteral(">") : QStringLiteral("<");
+                out.cells[int(ColumnId::kDir)] =
+                    format::isEnter(ev.raw.type) ? QStringLiteral(">") : QStringLiteral("<");
                 out.cells[int(ColumnId::kType)] = QString::fromUtf8(renderer.typeName(ev.raw));
                 s.clear();
                 renderer.appendInfo(s, ev.raw, out.ordinal, ev.ctx);
@@ -213,7 +208,7 @@ QString EventTableModel::timeText(int r, uint64_t ordinal) const
         const int64_t sec = int64_t(ts / 1000000000ULL);
         if (sec != m_cachedSec) {
             time_t t = time_t(sec);
-            struct tm tm{};
+            struct tm tm {};
             localtime_r(&t, &tm);
             m_cachedHms = QStringLiteral("%1:%2:%3")
                               .arg(tm.tm_hour, 2, 10, QLatin1Char('0'))
@@ -223,8 +218,7 @@ QString EventTableModel::timeText(int r, uint64_t ordinal) const
         }
         return m_cachedHms + QStringLiteral(".%1").arg(ts % 1000000000ULL, 9, 10, QLatin1Char('0'));
     }
-    case TimeFormat::kRelative:
-        return seconds(int64_t(ts - m_document->firstTs()));
+    case TimeFormat::kRelative: return seconds(int64_t(ts - m_document->firstTs()));
     case TimeFormat::kDelta:
         return seconds(r == 0 ? 0 : int64_t(ts - m_document->tsOf(m_rows->ordinalAt(uint64_t(r - 1)))));
     case TimeFormat::kSinceReference: {
@@ -277,10 +271,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     }
-    case kOrdinalRole:
-        return QVariant::fromValue<qulonglong>(ordinalAt(index.row()));
-    default:
-        return {};
+    case kOrdinalRole: return QVariant::fromValue<qulonglong>(ordinalAt(index.row()));
+    default: return {};
     }
 }
 

@@ -86,8 +86,8 @@ void FieldColumns::renderBlock(const state::StateTracker& state, const decode::E
             auto r = ex.appendText(m_parsed[k]->ref, s);
             // sysdig prints <NA> for a field without a value; an error is shown as such.
             out[e][k] = !r ? QString::fromStdString(r.error().message)
-                           : r.value() == fields::FieldExtractor::Text::kMissing ? QStringLiteral("<NA>")
-                                                                                 : QString::fromUtf8(s);
+                        : r.value() == fields::FieldExtractor::Text::kMissing ? QStringLiteral("<NA>")
+                                                                              : QString::fromUtf8(s);
         }
     }
 #else

@@ -23,15 +23,15 @@ const QString kButtonsKey = QStringLiteral("filter/buttons");
 
 FilterBar::FilterBar(TraceDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_edit(new QLineEdit(this)), m_history(new QToolButton(this)),
-      m_applyButton(new QToolButton(this)), m_clearButton(new QToolButton(this)),
-      m_saveButton(new QToolButton(this)), m_buttons(new QWidget(this)),
-      m_completer(new FilterCompleter(m_edit, document, this))
+      m_applyButton(new QToolButton(this)), m_clearButton(new QToolButton(this)), m_saveButton(new QToolButton(this)),
+      m_buttons(new QWidget(this)), m_completer(new FilterCompleter(m_edit, document, this))
 {
     auto* lay = new QHBoxLayout(this);
     lay->setContentsMargins(2, 2, 2, 2);
     lay->setSpacing(2);
     m_edit->setObjectName(QStringLiteral("filterEdit"));
-    m_edit->setPlaceholderText(tr("Apply a display filter … (sysdig syntax, e.g. proc.name=curl and evt.type=connect)"));
+    m_edit->setPlaceholderText(
+        tr("Apply a display filter … (sysdig syntax, e.g. proc.name=curl and evt.type=connect)"));
     m_edit->setClearButtonEnabled(true);
     m_history->setText(QStringLiteral("▾"));
     m_history->setToolTip(tr("Recent filters"));

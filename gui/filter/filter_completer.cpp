@@ -23,17 +23,14 @@ namespace syscope::gui {
 
 namespace {
 
-bool isTokenChar(QChar c)
-{
-    return c.isLetterOrNumber() || QStringLiteral("_.-/[]:*<>").contains(c);
-}
+bool isTokenChar(QChar c) { return c.isLetterOrNumber() || QStringLiteral("_.-/[]:*<>").contains(c); }
 
 // Fields names before the catalog existed, so completion works in any build.
 const char* const kFallbackFields[] = {
-    "evt.num", "evt.time", "evt.rawtime", "evt.dir", "evt.type", "evt.category", "evt.cpu", "evt.arg",
-    "evt.rawarg", "evt.res", "evt.failed", "evt.latency", "proc.name", "proc.pid", "proc.ppid", "proc.exe",
-    "proc.args", "proc.cwd", "thread.tid", "user.uid", "user.name", "fd.num", "fd.type", "fd.name",
-    "fd.cip", "fd.sip", "fd.cport", "fd.sport", "fd.l4proto", "container.id",
+    "evt.num",    "evt.time", "evt.rawtime", "evt.dir",     "evt.type",   "evt.category", "evt.cpu",   "evt.arg",
+    "evt.rawarg", "evt.res",  "evt.failed",  "evt.latency", "proc.name",  "proc.pid",     "proc.ppid", "proc.exe",
+    "proc.args",  "proc.cwd", "thread.tid",  "user.uid",    "user.name",  "fd.num",       "fd.type",   "fd.name",
+    "fd.cip",     "fd.sip",   "fd.cport",    "fd.sport",    "fd.l4proto", "container.id",
 };
 
 } // namespace
@@ -59,22 +56,15 @@ FilterCompleter::FilterCompleter(QLineEdit* edit, TraceDocument* document, QObje
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setMaxVisibleItems(12);
-    connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this,
-            &FilterCompleter::insertCompletion);
+    connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this, &FilterCompleter::insertCompletion);
     connect(edit, &QLineEdit::textEdited, this, &FilterCompleter::onTextEdited);
     connect(document, &TraceDocument::opened, this, [this] { m_valueCache.clear(); });
     connect(document, &TraceDocument::closed, this, [this] { m_valueCache.clear(); });
 }
 
-bool FilterCompleter::popupVisible() const
-{
-    return m_completer->popup() && m_completer->popup()->isVisible();
-}
+bool FilterCompleter::popupVisible() const { return m_completer->popup() && m_completer->popup()->isVisible(); }
 
-bool FilterCompleter::choosing() const
-{
-    return popupVisible() && m_completer->popup()->currentIndex().isValid();
-}
+bool FilterCompleter::choosing() const { return popupVisible() && m_completer->popup()->currentIndex().isValid(); }
 
 void FilterCompleter::hidePopup()
 {
@@ -148,16 +138,16 @@ QStringList FilterCompleter::valuesFor(const QString& field)
     } else if (field == QStringLiteral("evt.dir")) {
         out << QStringLiteral("<") << QStringLiteral(">");
     } else if (field == QStringLiteral("evt.category")) {
-        out = QStringList{QStringLiteral("file"), QStringLiteral("net"),     QStringLiteral("ipc"),
+        out = QStringList{QStringLiteral("file"),   QStringLiteral("net"),     QStringLiteral("ipc"),
                           QStringLiteral("memory"), QStringLiteral("process"), QStringLiteral("sleep"),
-                          QStringLiteral("system"), QStringLiteral("signal"), QStringLiteral("user"),
-                          QStringLiteral("time"), QStringLiteral("wait"),     QStringLiteral("scheduler"),
+                          QStringLiteral("system"), QStringLiteral("signal"),  QStringLiteral("user"),
+                          QStringLiteral("time"),   QStringLiteral("wait"),    QStringLiteral("scheduler"),
                           QStringLiteral("other")};
     } else if (field == QStringLiteral("fd.type")) {
-        out = QStringList{QStringLiteral("file"), QStringLiteral("directory"), QStringLiteral("ipv4"),
-                          QStringLiteral("ipv6"), QStringLiteral("unix"),      QStringLiteral("pipe"),
-                          QStringLiteral("event"), QStringLiteral("signalfd"), QStringLiteral("eventpoll"),
-                          QStringLiteral("inotify"), QStringLiteral("timerfd"), QStringLiteral("netlink")};
+        out = QStringList{QStringLiteral("file"),    QStringLiteral("directory"), QStringLiteral("ipv4"),
+                          QStringLiteral("ipv6"),    QStringLiteral("unix"),      QStringLiteral("pipe"),
+                          QStringLiteral("event"),   QStringLiteral("signalfd"),  QStringLiteral("eventpoll"),
+                          QStringLiteral("inotify"), QStringLiteral("timerfd"),   QStringLiteral("netlink")};
     } else if (field == QStringLiteral("evt.failed")) {
         out << QStringLiteral("true") << QStringLiteral("false");
     } else if (auto s = m_document->session(); s && s->indexingDone()) {
@@ -178,8 +168,14 @@ QStringList FilterCompleter::valuesFor(const QString& field)
                 for (size_t v = 0; v < st.threadVersionCount(); ++v) {
                     const state::ThreadInfo& t = st.threadVersion(uint32_t(v));
                     switch (what) {
-                    case What::kComm: if (!t.comm.empty()) seen.insert(t.comm.str()); break;
-                    case What::kExe: if (!t.exe.empty()) seen.insert(t.exe.str()); break;
+                    case What::kComm:
+                        if (!t.comm.empty())
+                            seen.insert(t.comm.str());
+                        break;
+                    case What::kExe:
+                        if (!t.exe.empty())
+                            seen.insert(t.exe.str());
+                        break;
                     case What::kUser:
                         if (const std::string* u = st.userName(t.uid))
                             seen.insert(*u);
@@ -225,10 +221,9 @@ void FilterCompleter::onTextEdited()
         return;
     }
     // Under the token being completed.
-    const int x = std::min(m_edit->width() - 320,
-                           m_edit->fontMetrics().horizontalAdvance(m_edit->text().left(m_context.start)));
-    const QRect r(std::max(0, x), 0, std::max(320, m_completer->popup()->sizeHintForColumn(0) + 24),
-                  m_edit->height());
+    const int x =
+        std::min(m_edit->width() - 320, m_edit->fontMetrics().horizontalAdvance(m_edit->text().left(m_context.start)));
+    const QRect r(std::max(0, x), 0, std::max(320, m_completer->popup()->sizeHintForColumn(0) + 24), m_edit->height());
     m_completer->complete(r);
 }
 

@@ -29,10 +29,10 @@ public:
 
     // What is being typed at `cursor`: a field name, or the value compared with `field`.
     struct Context {
-        int start = 0;   // where the token starts
-        QString prefix;  // the token up to the cursor
+        int start = 0;  // where the token starts
+        QString prefix; // the token up to the cursor
         bool value = false;
-        QString field;   // the field a value is compared with
+        QString field; // the field a value is compared with
     };
     static Context contextAt(const QString& text, int cursor);
     static QStringList fieldNames();

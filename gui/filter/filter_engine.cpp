@@ -42,10 +42,7 @@ struct FilterEngine::Matcher::Impl {
     }
 };
 
-bool FilterEngine::available()
-{
-    return true;
-}
+bool FilterEngine::available() { return true; }
 
 namespace {
 
@@ -59,12 +56,15 @@ std::optional<FilterError> caution(const filter::FilterProgram& program)
             if (name.starts_with(prefix))
                 return FilterError{int(c.column), std::string(name) + " has no value in a syscall capture"};
         if (c.special == filter::FilterCheck::Special::kNeverMatches)
-            return FilterError{int(c.column), c.field.text + " never matches in a filter (as in sysdig 0.29.3); "
-                                                             "use evt.arg." + c.field.argName + " instead"};
+            return FilterError{int(c.column), c.field.text +
+                                                  " never matches in a filter (as in sysdig 0.29.3); "
+                                                  "use evt.arg." +
+                                                  c.field.argName + " instead"};
         for (const filter::FilterLiteral& l : c.literals)
             if (l.str == "<NA>")
                 return FilterError{int(c.column), "<NA> is how output shows a missing value; a filter compares the "
-                                                  "value itself: use 'not " + c.field.text + " exists'"};
+                                                  "value itself: use 'not " +
+                                                      c.field.text + " exists'"};
     }
     return std::nullopt;
 }
@@ -95,20 +95,13 @@ FilterEngine::Matcher::Matcher(const Program& program, const Session& session, c
     m_impl->needsPairing = program.needsPairing;
 }
 
-bool FilterEngine::Matcher::needsPairing() const
-{
-    return m_impl->needsPairing;
-}
+bool FilterEngine::Matcher::needsPairing() const { return m_impl->needsPairing; }
 
-bool FilterEngine::needsPairing(const Program& program)
-{
-    return program.needsPairing;
-}
+bool FilterEngine::needsPairing(const Program& program) { return program.needsPairing; }
 
 FilterEngine::Matcher::~Matcher() = default;
 
-std::optional<bool> FilterEngine::Matcher::matchesRow(uint16_t type, uint16_t cpu, uint64_t ts,
-                                                      uint64_t ordinal) const
+std::optional<bool> FilterEngine::Matcher::matchesRow(uint16_t type, uint16_t cpu, uint64_t ts, uint64_t ordinal) const
 {
     const filter::FilterProgram& p = m_impl->program;
     if (!p.stateful() && type < format::kEventIdCount && !p.eventTypes().test(type))
@@ -162,10 +155,7 @@ std::optional<FilterError> FilterEngine::Matcher::runtimeError() const
 class FilterEngine::Program {};
 struct FilterEngine::Matcher::Impl {};
 
-bool FilterEngine::available()
-{
-    return false;
-}
+bool FilterEngine::available() { return false; }
 
 FilterEngine::Compiled FilterEngine::compile(const std::string& text)
 {
@@ -178,34 +168,13 @@ FilterEngine::Compiled FilterEngine::compile(const std::string& text)
 
 FilterEngine::Matcher::Matcher(const Program&, const Session&, const state::StateTracker&, uint64_t) {}
 FilterEngine::Matcher::~Matcher() = default;
-bool FilterEngine::Matcher::needsPairing() const
-{
-    return false;
-}
-bool FilterEngine::needsPairing(const Program&)
-{
-    return false;
-}
-std::optional<bool> FilterEngine::Matcher::matchesRow(uint16_t, uint16_t, uint64_t, uint64_t) const
-{
-    return true;
-}
-bool FilterEngine::Matcher::matches(const EventView&)
-{
-    return true;
-}
-bool FilterEngine::Matcher::matchesExit(const EventView&, const EventView&)
-{
-    return true;
-}
-bool FilterEngine::Matcher::matchesUnpairedExit(const EventView&)
-{
-    return true;
-}
-std::optional<FilterError> FilterEngine::Matcher::runtimeError() const
-{
-    return std::nullopt;
-}
+bool FilterEngine::Matcher::needsPairing() const { return false; }
+bool FilterEngine::needsPairing(const Program&) { return false; }
+std::optional<bool> FilterEngine::Matcher::matchesRow(uint16_t, uint16_t, uint64_t, uint64_t) const { return true; }
+bool FilterEngine::Matcher::matches(const EventView&) { return true; }
+bool FilterEngine::Matcher::matchesExit(const EventView&, const EventView&) { return true; }
+bool FilterEngine::Matcher::matchesUnpairedExit(const EventView&) { return true; }
+std::optional<FilterError> FilterEngine::Matcher::runtimeError() const { return std::nullopt; }
 
 #endif
 

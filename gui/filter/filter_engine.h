@@ -25,8 +25,8 @@ public:
     using ProgramPtr = std::shared_ptr<const Program>;
 
     struct Compiled {
-        ProgramPtr program;                // null for the empty filter (matches every event)
-        std::optional<FilterError> error;  // set when the text does not compile
+        ProgramPtr program;               // null for the empty filter (matches every event)
+        std::optional<FilterError> error; // set when the text does not compile
         // Compiles, but probably does not do what is meant (a field a syscall capture never fills, a comparison
         // with <NA>): the filter bar turns yellow and says why.
         std::optional<FilterError> caution;

@@ -30,10 +30,7 @@ void putStr16(Bytes& b, std::string_view s)
     putBytes(b, s.data(), s.size());
 }
 
-void append(Bytes& b, const Bytes& more)
-{
-    b.insert(b.end(), more.begin(), more.end());
-}
+void append(Bytes& b, const Bytes& more) { b.insert(b.end(), more.begin(), more.end()); }
 
 Bytes procEntry(const format::ProcEntry& p, int v, int v9Tail)
 {
@@ -146,9 +143,7 @@ Bytes fdEntry(const format::FdEntry& f, bool v2, bool fileV2Dev)
         if (v2 && fileV2Dev)
             put(e, f.dev);
         break;
-    default:
-        putStr16(e, f.name);
-        break;
+    default: putStr16(e, f.name); break;
     }
     if (!v2)
         return e;
@@ -184,10 +179,30 @@ Bytes interfaceEntry(const format::InterfaceEntry& i, bool v2, size_t extraBytes
 namespace enc {
 
 Bytes u8(uint8_t v) { return Bytes{v}; }
-Bytes u16(uint16_t v) { Bytes b; put(b, v); return b; }
-Bytes u32(uint32_t v) { Bytes b; put(b, v); return b; }
-Bytes u64(uint64_t v) { Bytes b; put(b, v); return b; }
-Bytes i64(int64_t v) { Bytes b; put(b, v); return b; }
+Bytes u16(uint16_t v)
+{
+    Bytes b;
+    put(b, v);
+    return b;
+}
+Bytes u32(uint32_t v)
+{
+    Bytes b;
+    put(b, v);
+    return b;
+}
+Bytes u64(uint64_t v)
+{
+    Bytes b;
+    put(b, v);
+    return b;
+}
+Bytes i64(int64_t v)
+{
+    Bytes b;
+    put(b, v);
+    return b;
+}
 
 Bytes str(std::string_view s)
 {
@@ -196,10 +211,7 @@ Bytes str(std::string_view s)
     return b;
 }
 
-Bytes raw(std::string_view s)
-{
-    return Bytes(s.begin(), s.end());
-}
+Bytes raw(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
 Bytes sockaddrV4(std::array<uint8_t, 4> ip, uint16_t port)
 {
@@ -234,8 +246,7 @@ Bytes tupleV4(std::array<uint8_t, 4> sip, uint16_t sport, std::array<uint8_t, 4>
     return b;
 }
 
-Bytes tupleV6(const std::array<uint8_t, 16>& sip, uint16_t sport, const std::array<uint8_t, 16>& dip,
-              uint16_t dport)
+Bytes tupleV6(const std::array<uint8_t, 16>& sip, uint16_t sport, const std::array<uint8_t, 16>& dip, uint16_t dport)
 {
     Bytes b{10};
     putBytes(b, sip.data(), 16);
@@ -331,9 +342,16 @@ CaptureBuilder& CaptureBuilder::machineInfo(const format::MachineInfo& mi, uint3
 CaptureBuilder& CaptureBuilder::procList(int version, const std::vector<format::ProcEntry>& entries, bool legacyId,
                                          int v9Tail)
 {
-    static constexpr uint32_t kTypes[] = {0, format::kBlockPlV1, format::kBlockPlV2, format::kBlockPlV3,
-                                          format::kBlockPlV4, format::kBlockPlV5, format::kBlockPlV6,
-                                          format::kBlockPlV7, format::kBlockPlV8, format::kBlockPlV9};
+    static constexpr uint32_t kTypes[] = {0,
+                                          format::kBlockPlV1,
+                                          format::kBlockPlV2,
+                                          format::kBlockPlV3,
+                                          format::kBlockPlV4,
+                                          format::kBlockPlV5,
+                                          format::kBlockPlV6,
+                                          format::kBlockPlV7,
+                                          format::kBlockPlV8,
+                                          format::kBlockPlV9};
     static constexpr uint32_t kLegacy[] = {0, format::kBlockPlV1Int, format::kBlockPlV2Int, format::kBlockPlV3Int};
     uint32_t type = legacyId && version <= 3 ? kLegacy[version] : kTypes[version];
     Bytes body;
@@ -390,10 +408,7 @@ CaptureBuilder& CaptureBuilder::userList(bool v2, const std::vector<format::User
     return frame(v2 ? format::kBlockUlV2 : legacyId ? format::kBlockUlInt : format::kBlockUl, body);
 }
 
-CaptureBuilder& CaptureBuilder::block(uint32_t type, const Bytes& body)
-{
-    return frame(type, body);
-}
+CaptureBuilder& CaptureBuilder::block(uint32_t type, const Bytes& body) { return frame(type, body); }
 
 CaptureBuilder& CaptureBuilder::raw(const Bytes& bytes)
 {

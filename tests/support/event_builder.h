@@ -37,8 +37,7 @@ Bytes sockaddrV4(std::array<uint8_t, 4> ip, uint16_t port);
 Bytes sockaddrV6(const std::array<uint8_t, 16>& ip, uint16_t port);
 Bytes sockaddrUnix(std::string_view path);
 Bytes tupleV4(std::array<uint8_t, 4> sip, uint16_t sport, std::array<uint8_t, 4> dip, uint16_t dport);
-Bytes tupleV6(const std::array<uint8_t, 16>& sip, uint16_t sport, const std::array<uint8_t, 16>& dip,
-              uint16_t dport);
+Bytes tupleV6(const std::array<uint8_t, 16>& sip, uint16_t sport, const std::array<uint8_t, 16>& dip, uint16_t dport);
 Bytes tupleUnix(uint64_t source, uint64_t dest, std::string_view path);
 // (fd, poll flags) pairs.
 Bytes fdList(const std::vector<std::pair<int64_t, uint16_t>>& fds);

@@ -28,15 +28,9 @@ QStringList sharedCaptures()
     return out;
 }
 
-QString cliPath()
-{
-    return QStringLiteral(SYSCOPE_CLI_PATH);
-}
+QString cliPath() { return QStringLiteral(SYSCOPE_CLI_PATH); }
 
-bool inCi()
-{
-    return qEnvironmentVariable("CI") == QStringLiteral("true");
-}
+bool inCi() { return qEnvironmentVariable("CI") == QStringLiteral("true"); }
 
 ProcessResult runProcess(const QString& program, const QStringList& args, int timeoutMs)
 {

@@ -25,11 +25,11 @@ ProcessResult runProcess(const QString& program, const QStringList& args, int ti
 } // namespace syscope::test
 
 // Skip with a reason, except under CI=true where the prerequisite must be there.
-#define SYSCOPE_REQUIRE(cond, reason)                                                                          \
-    do {                                                                                                       \
-        if (!(cond)) {                                                                                         \
-            if (syscope::test::inCi())                                                                         \
-                QFAIL(qPrintable(QStringLiteral("required under CI: ") + QStringLiteral(reason)));            \
-            QSKIP(reason);                                                                                     \
-        }                                                                                                      \
+#define SYSCOPE_REQUIRE(cond, reason)                                                                                  \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            if (syscope::test::inCi())                                                                                 \
+                QFAIL(qPrintable(QStringLiteral("required under CI: ") + QStringLiteral(reason)));                     \
+            QSKIP(reason);                                                                                             \
+        }                                                                                                              \
     } while (0)
