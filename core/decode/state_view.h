@@ -21,51 +21,45 @@ public:
     virtual const std::string* groupName(uint32_t gid) const = 0;
 };
 
-// The state as the tracker's history says it stood after event `ordinal`.
-class HistoryStateView final : public StateView {
+// The tracker's state around event `ordinal`, given the event's context: what both ways of looking it up share.
+class TrackerStateView : public StateView {
 public:
-    HistoryStateView(const state::StateTracker& st, const state::EventContext& ctx, uint64_t ordinal)
+    TrackerStateView(const state::StateTracker& st, const state::EventContext& ctx, uint64_t ordinal)
         : m_st(st), m_ordinal(ordinal),
           m_thread(ctx.threadVersion == state::kNoVersion ? nullptr : &st.threadVersion(ctx.threadVersion))
     {}
     const state::ThreadInfo* thread() const override { return m_thread; }
-    const state::ThreadInfo* threadById(int64_t tid) const override { return m_st.threadAt(tid, m_ordinal); }
-    const state::FdInfo* fd(int64_t fd) const override
-    {
-        return m_thread ? m_st.fdAt(m_thread->fdTableOwner, fd, m_ordinal) : nullptr;
-    }
     std::string_view cwd() const override { return m_thread ? m_st.cwdOf(*m_thread, m_ordinal) : std::string_view(); }
     const std::string* userName(uint32_t uid) const override { return m_st.userName(uid); }
     const std::string* groupName(uint32_t gid) const override { return m_st.groupName(gid); }
 
-private:
+protected:
     const state::StateTracker& m_st;
     uint64_t m_ordinal;
     const state::ThreadInfo* m_thread;
 };
 
+// The state as the tracker's history says it stood after event `ordinal`.
+class HistoryStateView final : public TrackerStateView {
+public:
+    using TrackerStateView::TrackerStateView;
+    const state::ThreadInfo* threadById(int64_t tid) const override { return m_st.threadAt(tid, m_ordinal); }
+    const state::FdInfo* fd(int64_t fd) const override
+    {
+        return m_thread ? m_st.fdAt(m_thread->fdTableOwner, fd, m_ordinal) : nullptr;
+    }
+};
+
 // The state as it stands right after the tracker applied event `ordinal`: the same answers as HistoryStateView
 // for that event, from the live tables instead of the histories. Valid only until the next event is applied.
-class CurrentStateView final : public StateView {
+class CurrentStateView final : public TrackerStateView {
 public:
-    CurrentStateView(const state::StateTracker& st, const state::EventContext& ctx, uint64_t ordinal)
-        : m_st(st), m_ordinal(ordinal),
-          m_thread(ctx.threadVersion == state::kNoVersion ? nullptr : &st.threadVersion(ctx.threadVersion))
-    {}
-    const state::ThreadInfo* thread() const override { return m_thread; }
+    using TrackerStateView::TrackerStateView;
     const state::ThreadInfo* threadById(int64_t tid) const override { return m_st.currentThread(tid); }
     const state::FdInfo* fd(int64_t fd) const override
     {
         return m_thread ? m_st.currentFd(m_thread->fdTableOwner, fd) : nullptr;
     }
-    std::string_view cwd() const override { return m_thread ? m_st.cwdOf(*m_thread, m_ordinal) : std::string_view(); }
-    const std::string* userName(uint32_t uid) const override { return m_st.userName(uid); }
-    const std::string* groupName(uint32_t gid) const override { return m_st.groupName(gid); }
-
-private:
-    const state::StateTracker& m_st;
-    uint64_t m_ordinal;
-    const state::ThreadInfo* m_thread;
 };
 
 } // namespace syscope::decode
