@@ -36,15 +36,6 @@ std::string containerIdFromJson(std::string_view json)
     return e == std::string_view::npos ? std::string() : std::string(json.substr(q + 1, e - q - 1));
 }
 
-bool isCloneExitSlow(uint16_t type)
-{
-    const format::EventInfo* info = format::eventInfo(type);
-    if (!info || format::isEnter(type))
-        return false;
-    std::string_view n = info->name;
-    return n == "clone" || n == "fork" || n == "vfork" || n == "clone3";
-}
-
 // What noteIds needs to know of each event type, computed once: it runs on every event.
 struct TypeTraits {
     std::array<uint8_t, format::kEventIdCount> bits{};
@@ -55,7 +46,7 @@ struct TypeTraits {
             const format::EventInfo* info = format::eventInfo(t);
             if (!info)
                 continue;
-            const bool clone = isCloneExitSlow(t);
+            const bool clone = format::isCloneExit(t);
             if (clone)
                 bits[t] |= kCloneExit;
             if (clone || t == kSwitch || t == kProcExit || t == kProcExit1)

@@ -171,27 +171,11 @@ void appendDate(std::string& out, uint64_t ns)
 
 void appendInteger(std::string& out, std::span<const uint8_t> p, bool isSigned, PrintFormat fmt)
 {
-    uint64_t u = 0;
-    int64_t s = 0;
-    switch (p.size()) {
-    case 1:
-        u = p[0];
-        s = int8_t(p[0]);
-        break;
-    case 2:
-        u = format::readLe<uint16_t>(p.data());
-        s = int16_t(u);
-        break;
-    case 4:
-        u = format::readLe<uint32_t>(p.data());
-        s = int32_t(u);
-        break;
-    case 8:
-        u = format::readLe<uint64_t>(p.data());
-        s = int64_t(u);
-        break;
-    default: return;
-    }
+    const auto wide = decode::readUInt(p);
+    if (!wide)
+        return;
+    const uint64_t u = *wide;
+    const int64_t s = *decode::readInt(p);
     switch (fmt) {
     case PrintFormat::kHex: appendHex(out, u, true); break;
     case PrintFormat::kOct: {

@@ -16,11 +16,8 @@ int findParam(uint16_t type, std::string_view name)
     return -1;
 }
 
-std::optional<uint64_t> paramUInt(const format::RawEvent& ev, int i)
+std::optional<uint64_t> readUInt(std::span<const uint8_t> p)
 {
-    if (i < 0 || uint32_t(i) >= ev.nparams)
-        return std::nullopt;
-    auto p = ev.param(uint32_t(i));
     switch (p.size()) {
     case 1: return p[0];
     case 2: return format::readLe<uint16_t>(p.data());
@@ -30,11 +27,8 @@ std::optional<uint64_t> paramUInt(const format::RawEvent& ev, int i)
     }
 }
 
-std::optional<int64_t> paramInt(const format::RawEvent& ev, int i)
+std::optional<int64_t> readInt(std::span<const uint8_t> p)
 {
-    if (i < 0 || uint32_t(i) >= ev.nparams)
-        return std::nullopt;
-    auto p = ev.param(uint32_t(i));
     switch (p.size()) {
     case 1: return int8_t(p[0]);
     case 2: return format::readLe<int16_t>(p.data());
@@ -42,6 +36,20 @@ std::optional<int64_t> paramInt(const format::RawEvent& ev, int i)
     case 8: return format::readLe<int64_t>(p.data());
     default: return std::nullopt;
     }
+}
+
+std::optional<uint64_t> paramUInt(const format::RawEvent& ev, int i)
+{
+    if (i < 0 || uint32_t(i) >= ev.nparams)
+        return std::nullopt;
+    return readUInt(ev.param(uint32_t(i)));
+}
+
+std::optional<int64_t> paramInt(const format::RawEvent& ev, int i)
+{
+    if (i < 0 || uint32_t(i) >= ev.nparams)
+        return std::nullopt;
+    return readInt(ev.param(uint32_t(i)));
 }
 
 std::optional<std::string_view> paramStr(const format::RawEvent& ev, int i)

@@ -12,6 +12,10 @@ namespace syscope::decode {
 // Index of the parameter called `name` in event type `type`'s schema, or -1.
 int findParam(uint16_t type, std::string_view name);
 
+// An integer parameter's bytes (1, 2, 4 or 8, little endian), sign- or zero-extended; nullopt for other widths.
+std::optional<int64_t> readInt(std::span<const uint8_t> p);
+std::optional<uint64_t> readUInt(std::span<const uint8_t> p);
+
 // Integer value of parameter i, sign-extended from its stored width (1, 2, 4 or 8 bytes); nullopt when absent
 // or of another width.
 std::optional<int64_t> paramInt(const format::RawEvent& ev, int i);

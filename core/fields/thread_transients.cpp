@@ -16,23 +16,7 @@ bool isContainerEvent(uint16_t t) { return t == 228 || t == 272 || t == 324; }
 // Events on which sysdig looks a thread up without creating an empty one for an unknown tid.
 bool noQueryOs(uint16_t t)
 {
-    switch (t) {
-    case 15:
-    case 157:
-    case 217:
-    case 223:
-    case 183:
-    case 219:
-    case 225:
-    case 185:
-    case 221:
-    case 227:
-    case 335:
-    case kSwitch6:
-    case 16:
-    case 186: return true;
-    default: return false;
-    }
+    return format::isCloneExit(t) || t == kSwitch6 || t == 16 || t == 186; // clone exits, switch, procexit
 }
 
 } // namespace

@@ -148,6 +148,24 @@ inline constexpr uint16_t kEventIdCount0293 = 336; // sysdig 0.29.3's PPM_EVENT_
 // nullptr for ids outside the table.
 const EventInfo* eventInfo(uint16_t type);
 inline bool isEnter(uint16_t type) { return (type & 1) == 0; }
+// The exits of clone, fork, vfork and clone3, in every version of the event table: where a new thread starts.
+inline bool isCloneExit(uint16_t type)
+{
+    switch (type) {
+    case 15:
+    case 157:
+    case 217:
+    case 223:
+    case 183:
+    case 219:
+    case 225:
+    case 185:
+    case 221:
+    case 227:
+    case 335: return true;
+    default: return false;
+    }
+}
 
 // Syscall name for a PPM_SC code (generic events' ID parameter); empty when unknown. Codes 0..328 use
 // sysdig 0.29.3's names (0 is "<unknown>"), 329.. the names of newer libs.

@@ -33,24 +33,6 @@ constexpr uint32_t kOpenDirectory = 0x400;
 constexpr int64_t kAtFdCwd = -100;
 constexpr int64_t kEinProgress = -115;
 
-bool isCloneExit(uint16_t t)
-{
-    switch (t) {
-    case 15:
-    case 157:
-    case 217:
-    case 223:
-    case 183:
-    case 219:
-    case 225:
-    case 185:
-    case 221:
-    case 227:
-    case 335: return true;
-    default: return false;
-    }
-}
-
 bool isExecveExit(uint16_t t)
 {
     switch (t) {
@@ -608,7 +590,7 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
     const int64_t owner = t->fdTableOwner;
     const uint16_t type = ev.type;
 
-    if (isCloneExit(type)) {
+    if (format::isCloneExit(type)) {
         applyClone(ev, ordinal, tv);
         return;
     }

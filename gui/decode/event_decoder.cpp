@@ -3,6 +3,7 @@
 
 #include "decode/addr_format.h"
 #include "decode/event_renderer.h"
+#include "decode/param_access.h"
 #include "document/event_access.h"
 #include "format/event_schema.h"
 
@@ -40,27 +41,11 @@ QString hexBytes(const uint8_t* p, size_t n)
 
 QString rawInteger(std::span<const uint8_t> p, bool isSigned)
 {
-    uint64_t u = 0;
-    int64_t s = 0;
-    switch (p.size()) {
-    case 1:
-        u = p[0];
-        s = int8_t(p[0]);
-        break;
-    case 2:
-        u = format::readLe<uint16_t>(p.data());
-        s = int16_t(u);
-        break;
-    case 4:
-        u = format::readLe<uint32_t>(p.data());
-        s = int32_t(u);
-        break;
-    case 8:
-        u = format::readLe<uint64_t>(p.data());
-        s = int64_t(u);
-        break;
-    default: return hexBytes(p.data(), p.size());
-    }
+    const auto wide = decode::readUInt(p);
+    if (!wide)
+        return hexBytes(p.data(), p.size());
+    const uint64_t u = *wide;
+    const int64_t s = *decode::readInt(p);
     return isSigned ? QString::number(s) : QString::number(u);
 }
 
