@@ -369,12 +369,36 @@ Result<void> CaptureReader::parseMetadataBlock(uint32_t type, uint64_t off, std:
     return {}; // unknown block: skipped by its length
 }
 
+namespace {
+
+// The sum of an event's first n parameter lengths (u16 or u32 each).
+uint64_t sumLens(const uint8_t* lens, uint32_t n, bool large)
+{
+    uint64_t sum = 0;
+    if (large)
+        for (uint32_t i = 0; i < n; ++i)
+            sum += readLe<uint32_t>(lens + 4 * i);
+    else
+        for (uint32_t i = 0; i < n; ++i)
+            sum += readLe<uint16_t>(lens + 2 * i);
+    return sum;
+}
+
+} // namespace
+
 CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> bytes, uint64_t off, uint32_t type,
                                                     uint32_t total, RawEvent& ev, std::string* why)
 {
     const uint8_t* b = bytes.data() + off;
-    const bool flagged = type == kBlockEvf || type == kBlockEvfV2 || type == kBlockEvfV2Large;
-    const bool v2 = type == kBlockEvV2 || type == kBlockEvfV2 || type == kBlockEvV2Large || type == kBlockEvfV2Large;
+    bool flagged = true, v2 = true; // the flagged v2 blocks (callers pass event blocks only)
+    switch (type) {
+    case kBlockEv:
+    case kBlockEvInt: flagged = v2 = false; break;
+    case kBlockEvf: v2 = false; break;
+    case kBlockEvV2:
+    case kBlockEvV2Large: flagged = false; break;
+    default: break;
+    }
     const uint32_t hdr = v2 ? kEventHeaderV2 : kEventHeaderV1;
     uint32_t pre = 2 + (flagged ? 4 : 0);
     uint32_t body = total - 12; // the trailer is not part of the event
@@ -412,10 +436,7 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
         }
         ev.lens = e + hdr;
         ev.data = e + lensEnd;
-        uint64_t sum = 0;
-        for (uint32_t i = 0; i < ev.nparams; ++i)
-            sum += ev.paramLen(i);
-        if (lensEnd + sum > ev.len) {
+        if (lensEnd + sumLens(ev.lens, ev.nparams, ev.largeLens) > ev.len) {
             if (why)
                 *why = "parameters overrun the event";
             return EventParse::kBad;
@@ -433,9 +454,7 @@ CaptureReader::EventParse CaptureReader::parseEvent(std::span<const uint8_t> byt
         if (lensEnd > ev.len)
             continue;
         ev.nparams = uint32_t(n);
-        uint64_t sum = 0;
-        for (int i = 0; i < n; ++i)
-            sum += ev.paramLen(uint32_t(i));
+        const uint64_t sum = sumLens(ev.lens, uint32_t(n), ev.largeLens);
         if (lensEnd + sum == target) {
             ev.data = e + lensEnd;
             return EventParse::kOk;

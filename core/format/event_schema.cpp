@@ -47,14 +47,14 @@ std::string_view lookupName(const NameValue (&table)[N], uint32_t value)
 
 } // namespace
 
-const EventInfo* eventInfo(uint16_t type)
-{
-    if (type < kEventIdCount0293)
-        return &kEvents0293[type];
-    if (type < kEventIdCount)
-        return &kEventsNew[type - kEventIdCount0293];
-    return nullptr;
-}
+namespace detail {
+constinit const std::array<const EventInfo*, kEventIdCount> kEventInfoById = [] {
+    std::array<const EventInfo*, kEventIdCount> all{};
+    for (uint16_t i = 0; i < kEventIdCount; ++i)
+        all[i] = i < kEventIdCount0293 ? &kEvents0293[i] : &kEventsNew[i - kEventIdCount0293];
+    return all;
+}();
+} // namespace detail
 
 std::string_view syscallName(uint16_t ppmSc)
 {

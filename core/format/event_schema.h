@@ -4,6 +4,7 @@
 // flag table), plus the name tables used to render values (flags, errno, signals, syscall codes).
 // Ids 0-335 follow the libs commit that sysdig 0.29.3 uses (e5c53d6); ids 336-453 follow newer libs.
 // Immutable, thread-safe: plain constant data.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -145,8 +146,15 @@ struct EventInfo {
 inline constexpr uint16_t kEventIdCount = 454;     // ids 0..453
 inline constexpr uint16_t kEventIdCount0293 = 336; // sysdig 0.29.3's PPM_EVENT_MAX
 
+namespace detail {
+// Every id's entry, both tables in one: eventInfo() runs several times per event and stays inline.
+extern const std::array<const EventInfo*, kEventIdCount> kEventInfoById;
+} // namespace detail
 // nullptr for ids outside the table.
-const EventInfo* eventInfo(uint16_t type);
+inline const EventInfo* eventInfo(uint16_t type)
+{
+    return type < kEventIdCount ? detail::kEventInfoById[type] : nullptr;
+}
 inline bool isEnter(uint16_t type) { return (type & 1) == 0; }
 // The exits of clone, fork, vfork and clone3, in every version of the event table: where a new thread starts.
 inline bool isCloneExit(uint16_t type)

@@ -13,7 +13,9 @@ void EventIndex::append(const EventRow& row)
         if (!page)
             page = std::make_unique<Page>();
         auto& slot = (*page)[m_chunkCount & ((1u << kPageBits) - 1)];
-        slot = std::make_unique<Chunk>();
+        // Default-initialised, not zeroed: every column entry is written before it is published, and zeroing
+        // 320 KiB per chunk would cost a page fault and a memset per event batch for nothing.
+        slot.reset(new Chunk);
         slot->baseOffset = row.offset;
         slot->baseTs = row.ts;
         ++m_chunkCount;
@@ -22,16 +24,17 @@ void EventIndex::append(const EventRow& row)
     Chunk& c = *(*m_pages[last >> kPageBits])[last & ((1u << kPageBits) - 1)];
     c.offsetDelta[slot] = uint32_t(row.offset - c.baseOffset);
     uint64_t* full = c.tsFull.load(std::memory_order_relaxed);
-    if (!full && (row.ts < c.baseTs || row.ts - c.baseTs > UINT32_MAX)) {
+    const uint64_t tsDelta = row.ts - c.baseTs; // wraps to a huge value for a ts before baseTs
+    if (!full && tsDelta > UINT32_MAX) [[unlikely]] {
         full = new uint64_t[kChunkSize];
         for (uint32_t i = 0; i < slot; ++i)
             full[i] = c.baseTs + c.tsDelta[i];
         c.tsFull.store(full, std::memory_order_release);
     }
-    if (full)
+    if (full) [[unlikely]]
         full[slot] = row.ts;
     else
-        c.tsDelta[slot] = uint32_t(row.ts - c.baseTs);
+        c.tsDelta[slot] = uint32_t(tsDelta);
     c.threadVersion[slot] = row.threadVersion;
     c.fdVersion[slot] = row.fdVersion;
     c.type[slot] = row.type;

@@ -270,13 +270,7 @@ uint32_t StateTracker::addThreadVersion(ThreadInfo t, uint64_t ordinal)
     return v;
 }
 
-StateTracker::ThreadSlot& StateTracker::slot(int64_t tid)
-{
-    ThreadSlot& s = m_slots[uint64_t(tid) % kSlotCount];
-    if (!s.history || s.tid != tid)
-        s = ThreadSlot{tid, &m_threadHistory[tid], &m_pairs[tid]};
-    return s;
-}
+void StateTracker::fillSlot(ThreadSlot& s, int64_t tid) { s = ThreadSlot{tid, &m_threadHistory[tid], &m_pairs[tid]}; }
 
 const ThreadInfo* StateTracker::currentThread(int64_t tid) const
 {
@@ -341,19 +335,14 @@ const std::string* StateTracker::groupName(uint32_t gid) const
     return it == m_groups.end() ? nullptr : &it->second;
 }
 
-ThreadInfo& StateTracker::ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version)
+uint32_t StateTracker::addIncompleteThread(int64_t tid, uint64_t ordinal)
 {
-    const VersionHistory& h = *slot(tid).history;
-    if (h.current() == kNoVersion) {
-        ThreadInfo t;
-        t.tid = tid;
-        t.pid = tid;
-        t.fdTableOwner = tid;
-        t.incomplete = true;
-        version = addThreadVersion(std::move(t), ordinal);
-    } else
-        version = h.current();
-    return m_threads[version];
+    ThreadInfo t;
+    t.tid = tid;
+    t.pid = tid;
+    t.fdTableOwner = tid;
+    t.incomplete = true;
+    return addThreadVersion(std::move(t), ordinal);
 }
 
 const FdInfo* StateTracker::currentFd(int64_t owner, int64_t fd) const
@@ -512,10 +501,9 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
     uint32_t tv = kNoVersion;
     const ThreadSlot ts = slot(tid); // a copy: lookups of other tids may reuse the cache entry
     // A context switch names the thread leaving the CPU but does not make sysdig remember an unknown one.
-    if (ev.type == 152 || ev.type == 146)
-        tv = ts.history->current();
-    else
-        ensureThread(tid, ordinal, tv);
+    tv = ts.history->current();
+    if (tv == kNoVersion && ev.type != 152 && ev.type != 146)
+        tv = addIncompleteThread(tid, ordinal);
     const bool skipPairing = (info->flags & format::kEfSkipParseReset) || ev.type == 152;
     PairState& ps = *ts.pair;
     if (format::isEnter(ev.type)) {

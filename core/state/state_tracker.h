@@ -90,7 +90,8 @@ private:
     };
 
     uint32_t addThreadVersion(ThreadInfo t, uint64_t ordinal);
-    ThreadInfo& ensureThread(int64_t tid, uint64_t ordinal, uint32_t& version);
+    // A thread sysdig learns of from an event of it: known only by its tid until a clone/execve/proc scan says more.
+    uint32_t addIncompleteThread(int64_t tid, uint64_t ordinal);
     uint32_t currentFdVersion(int64_t owner, int64_t fd) const;
     uint32_t setFd(int64_t owner, FdInfo fd, uint64_t ordinal);
     // Makes an existing version fd `fd`'s in `owner`'s table from `ordinal` on.
@@ -131,7 +132,14 @@ private:
     };
     static constexpr size_t kSlotCount = 256;
     std::array<ThreadSlot, kSlotCount> m_slots{};
-    ThreadSlot& slot(int64_t tid);
+    ThreadSlot& slot(int64_t tid)
+    {
+        ThreadSlot& s = m_slots[uint64_t(tid) % kSlotCount];
+        if (!s.history || s.tid != tid) [[unlikely]]
+            fillSlot(s, tid);
+        return s;
+    }
+    void fillSlot(ThreadSlot& s, int64_t tid);
     // The fd table of the owner looked up last (fd lookups come in runs for one process).
     mutable int64_t m_lastOwner = 0;
     mutable const std::unordered_map<int64_t, uint32_t>* m_lastTable = nullptr;
