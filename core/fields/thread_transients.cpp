@@ -13,38 +13,58 @@ constexpr uint16_t kProcInfo = 234;
 
 bool isContainerEvent(uint16_t t) { return t == 228 || t == 272 || t == 324; }
 
-// Events on which sysdig looks a thread up without creating an empty one for an unknown tid.
-bool noQueryOs(uint16_t t)
-{
-    return format::isCloneExit(t) || t == kSwitch6 || t == 16 || t == 186; // clone exits, switch, procexit
-}
+// Events on which sysdig looks a thread up without creating an empty one for an unknown tid: clone exits,
+// switch, procexit. A table, as every event asks.
+constexpr auto kNoQueryOs = [] {
+    std::array<bool, format::kEventIdCount> t{};
+    for (uint16_t i = 0; i < format::kEventIdCount; ++i)
+        t[i] = format::isCloneExit(i) || i == kSwitch6 || i == 16 || i == 186;
+    return t;
+}();
+bool noQueryOs(uint16_t t) { return t < kNoQueryOs.size() && kNoQueryOs[t]; }
 
 } // namespace
 
 void ThreadTransients::reset()
 {
     m_threads.clear();
+    m_cache = {};
     m_pendingErase.clear();
 }
 
-const ThreadTransients::Entry* ThreadTransients::find(int64_t tid) const
+ThreadTransients::Entry* ThreadTransients::lookupSlow(int64_t tid, CacheSlot& c) const
 {
     auto it = m_threads.find(tid);
-    return it == m_threads.end() ? nullptr : &it->second;
+    if (it == m_threads.end())
+        return nullptr;
+    c = CacheSlot{tid, &it->second};
+    return c.entry;
 }
 
-void ThreadTransients::flushExited()
+ThreadTransients::Entry& ThreadTransients::entry(int64_t tid)
+{
+    if (Entry* e = lookup(tid))
+        return *e;
+    Entry& e = m_threads.emplace(tid, Entry{}).first->second;
+    m_cache[uint64_t(tid) % kCacheSlots] = CacheSlot{tid, &e};
+    return e;
+}
+
+void ThreadTransients::erasePending()
 {
     // A thread that exited went away after its procexit event: whatever comes next for its tid is a new entry.
-    for (int64_t tid : m_pendingErase)
+    for (int64_t tid : m_pendingErase) {
+        if (CacheSlot& c = m_cache[uint64_t(tid) % kCacheSlots]; c.tid == tid)
+            c = CacheSlot{};
         m_threads.erase(tid);
+    }
     m_pendingErase.clear();
 }
 
 void ThreadTransients::setEnterKept(int64_t tid, bool kept)
 {
-    if (auto it = m_threads.find(tid); it != m_threads.end())
-        it->second.enterKept = kept;
+    if (Entry* e = lookup(tid))
+        e->enterKept = kept;
 }
 
 bool ThreadTransients::visible(int64_t tid, const state::ThreadInfo* t) const
@@ -77,14 +97,11 @@ void ThreadTransients::observe(const format::RawEvent& ev, const state::EventCon
             return;
     }
     m_eventHasThread = true;
-    auto it = m_threads.find(tid);
-    if (it == m_threads.end())
-        it = m_threads.emplace(tid, Entry{}).first;
+    Entry& e = entry(tid);
     if (!noQueryOs(ev.type))
-        it->second.stub = true;
+        e.stub = true;
     if (ev.type == kSwitch6)
         return; // switch events stop before the enter/exit bookkeeping
-    Entry& e = it->second;
     if (format::isEnter(ev.type)) {
         e.lastFd = -1;
         e.lastEnterType = ev.type;

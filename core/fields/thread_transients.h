@@ -8,6 +8,7 @@
 #include "format/raw_event.h"
 #include "state/state_tracker.h"
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -31,9 +32,13 @@ public:
     // Applies one event (with the context the tracker produced for it). Call for every event, in file order.
     // `knownBefore`: sysdig had an entry for the event's tid before the event.
     void observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore);
-    const Entry* find(int64_t tid) const;
+    const Entry* find(int64_t tid) const { return lookup(tid); }
     // Drops the entries of threads whose exit was the previous event (observe() does it first thing).
-    void flushExited();
+    void flushExited()
+    {
+        if (!m_pendingErase.empty()) [[unlikely]]
+            erasePending();
+    }
     // Records whether the filter accepted the enter event just observed for `tid`.
     void setEnterKept(int64_t tid, bool kept);
     // Whether sysdig has an entry for a tid the tracker knows (the tracker also keeps empty entries for tids
@@ -44,7 +49,27 @@ public:
     bool eventHasThread() const { return m_eventHasThread; }
 
 private:
-    std::unordered_map<int64_t, Entry> m_threads;
+    // Every event looks its tid up two or three times: a small direct-mapped cache of map nodes (which never
+    // move) answers most of them; erasing an entry clears its slot.
+    struct CacheSlot {
+        int64_t tid = 0;
+        Entry* entry = nullptr;
+    };
+    static constexpr size_t kCacheSlots = 256;
+    Entry* lookup(int64_t tid) const
+    {
+        CacheSlot& c = m_cache[uint64_t(tid) % kCacheSlots];
+        if (c.entry && c.tid == tid)
+            return c.entry;
+        return lookupSlow(tid, c);
+    }
+    Entry* lookupSlow(int64_t tid, CacheSlot& c) const;
+    Entry& entry(int64_t tid);
+    void erasePending();
+
+    mutable std::array<CacheSlot, kCacheSlots> m_cache{};
+    // mutable: the cache fills on const look-ups.
+    mutable std::unordered_map<int64_t, Entry> m_threads;
     std::vector<int64_t> m_pendingErase;
     bool m_eventHasThread = false;
 };

@@ -157,7 +157,7 @@ inline const EventInfo* eventInfo(uint16_t type)
 }
 inline bool isEnter(uint16_t type) { return (type & 1) == 0; }
 // The exits of clone, fork, vfork and clone3, in every version of the event table: where a new thread starts.
-inline bool isCloneExit(uint16_t type)
+constexpr bool isCloneExit(uint16_t type)
 {
     switch (type) {
     case 15:

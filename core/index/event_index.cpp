@@ -3,36 +3,47 @@
 
 namespace syscope::index {
 
-void EventIndex::append(const EventRow& row)
+void EventIndex::startChunk(const EventRow& row)
 {
-    uint32_t slot = uint32_t(m_count & (kChunkSize - 1));
-    if (slot == 0) {
-        if (m_chunkCount == kMaxChunks)
-            return; // beyond 4 G events: not indexed
-        auto& page = m_pages[m_chunkCount >> kPageBits];
-        if (!page)
-            page = std::make_unique<Page>();
-        auto& slot = (*page)[m_chunkCount & ((1u << kPageBits) - 1)];
-        // Default-initialised, not zeroed: every column entry is written before it is published, and zeroing
-        // 320 KiB per chunk would cost a page fault and a memset per event batch for nothing.
-        slot.reset(new Chunk);
-        slot->baseOffset = row.offset;
-        slot->baseTs = row.ts;
-        ++m_chunkCount;
-    }
-    uint32_t last = m_chunkCount - 1;
-    Chunk& c = *(*m_pages[last >> kPageBits])[last & ((1u << kPageBits) - 1)];
-    c.offsetDelta[slot] = uint32_t(row.offset - c.baseOffset);
+    auto& page = m_pages[m_chunkCount >> kPageBits];
+    if (!page)
+        page = std::make_unique<Page>();
+    auto& slot = (*page)[m_chunkCount & ((1u << kPageBits) - 1)];
+    // Default-initialised, not zeroed: every column entry is written before it is published, and zeroing
+    // 320 KiB per chunk would cost a page fault and a memset per event batch for nothing.
+    slot.reset(new Chunk);
+    slot->baseOffset = row.offset;
+    slot->baseTs = row.ts;
+    m_current = slot.get();
+    ++m_chunkCount;
+}
+
+void EventIndex::storeFullTs(Chunk& c, uint32_t slot, uint64_t ts)
+{
     uint64_t* full = c.tsFull.load(std::memory_order_relaxed);
-    const uint64_t tsDelta = row.ts - c.baseTs; // wraps to a huge value for a ts before baseTs
-    if (!full && tsDelta > UINT32_MAX) [[unlikely]] {
+    if (!full) {
+        // The chunk spans more than 4.3 s (or goes back in time): from now on it keeps full timestamps.
         full = new uint64_t[kChunkSize];
         for (uint32_t i = 0; i < slot; ++i)
             full[i] = c.baseTs + c.tsDelta[i];
         c.tsFull.store(full, std::memory_order_release);
     }
-    if (full) [[unlikely]]
-        full[slot] = row.ts;
+    full[slot] = ts;
+}
+
+void EventIndex::append(const EventRow& row)
+{
+    const uint32_t slot = uint32_t(m_count & (kChunkSize - 1));
+    if (slot == 0) {
+        if (m_chunkCount == kMaxChunks)
+            return; // beyond 4 G events: not indexed
+        startChunk(row);
+    }
+    Chunk& c = *m_current;
+    c.offsetDelta[slot] = uint32_t(row.offset - c.baseOffset);
+    const uint64_t tsDelta = row.ts - c.baseTs; // wraps to a huge value for a ts before baseTs
+    if (tsDelta > UINT32_MAX || c.tsFull.load(std::memory_order_relaxed)) [[unlikely]]
+        storeFullTs(c, slot, row.ts);
     else
         c.tsDelta[slot] = uint32_t(tsDelta);
     c.threadVersion[slot] = row.threadVersion;

@@ -79,6 +79,9 @@ private:
     static constexpr uint32_t kMaxChunks = 1u << 18;
     using Page = std::array<std::unique_ptr<Chunk>, 1u << kPageBits>;
     std::array<std::unique_ptr<Page>, (kMaxChunks >> kPageBits)> m_pages;
+    void startChunk(const EventRow& row);
+    void storeFullTs(Chunk& c, uint32_t slot, uint64_t ts);
+    Chunk* m_current = nullptr; // the chunk append() fills
     uint32_t m_chunkCount = 0;
     uint64_t m_count = 0;
     std::atomic<uint64_t> m_published{0};
