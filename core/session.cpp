@@ -42,7 +42,26 @@ void Session::runIndexer()
         },
         &m_stop, true);
     m_bytesDone.store(m_capture->bytes().size(), std::memory_order_relaxed);
-    m_done.store(true, std::memory_order_release);
+    std::function<void()> notify;
+    {
+        std::lock_guard g(m_notifyLock);
+        m_done.store(true, std::memory_order_release);
+        notify = std::move(m_notifyDone);
+    }
+    if (notify)
+        notify();
+}
+
+void Session::onIndexingDone(std::function<void()> notify)
+{
+    {
+        std::lock_guard g(m_notifyLock);
+        if (!m_done.load(std::memory_order_acquire)) {
+            m_notifyDone = std::move(notify);
+            return;
+        }
+    }
+    notify();
 }
 
 void Session::startIndexing()

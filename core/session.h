@@ -9,6 +9,7 @@
 #include "index/indexer.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,6 +40,9 @@ public:
     void wait();
 
     bool indexingDone() const { return m_done.load(std::memory_order_acquire); }
+    // Called once, on the indexing thread, as soon as indexing ends (at once if it already has): lets a
+    // polling owner learn it without waiting for its next tick. Any thread.
+    void onIndexingDone(std::function<void()> notify);
     // Events readable now.
     uint64_t eventCount() const { return m_indexer->index().size(); }
     // Fraction of the capture's bytes indexed so far, 0..1.
@@ -73,6 +77,8 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_done{false};
     std::atomic<uint64_t> m_bytesDone{0};
+    std::mutex m_notifyLock;
+    std::function<void()> m_notifyDone; // under m_notifyLock
 };
 
 } // namespace syscope

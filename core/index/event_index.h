@@ -31,7 +31,31 @@ public:
     EventIndex(const EventIndex&) = delete;
     EventIndex& operator=(const EventIndex&) = delete;
 
-    void append(const EventRow& row);
+    // Inline: it runs for every event of every capture opened.
+    void append(const EventRow& row)
+    {
+        const uint32_t slot = uint32_t(m_count & (kChunkSize - 1));
+        if (slot == 0) [[unlikely]] {
+            if (m_chunkCount == kMaxChunks)
+                return; // beyond 4 G events: not indexed
+            startChunk(row);
+        }
+        Chunk& c = *m_current;
+        c.offsetDelta[slot] = uint32_t(row.offset - c.baseOffset);
+        const uint64_t tsDelta = row.ts - c.baseTs; // wraps to a huge value for a ts before baseTs
+        if (tsDelta > UINT32_MAX || c.tsFull.load(std::memory_order_relaxed)) [[unlikely]]
+            storeFullTs(c, slot, row.ts);
+        else
+            c.tsDelta[slot] = uint32_t(tsDelta);
+        c.threadVersion[slot] = row.threadVersion;
+        c.fdVersion[slot] = row.fdVersion;
+        c.type[slot] = row.type;
+        c.cpu[slot] = uint16_t((row.cpu & ~kHiddenBit) | (row.hidden ? kHiddenBit : 0));
+        ++m_count;
+        // Publish in batches: readers poll the count, the writer need not pay an atomic store per event.
+        if ((m_count & 4095) == 0)
+            m_published.store(m_count, std::memory_order_release);
+    }
     // Makes every appended row visible (append() publishes in batches).
     void publish() { m_published.store(m_count, std::memory_order_release); }
     // Events whose rows are complete and visible to readers.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "index/indexer.h"
 
+#include "index/read_ahead.h"
+
 namespace syscope::index {
 
 Result<void> Indexer::open()
@@ -21,18 +23,13 @@ void Indexer::run(const OnEvent& onEvent, const std::atomic<bool>* stop, bool bu
                   const std::function<void()>& beforeReset)
 {
     const auto bytes = m_capture.bytes();
-    // The file is mapped ahead of the reader a window at a time (see MappedCapture::prefault).
-    constexpr uint64_t kWindow = 16u << 20;
-    uint64_t mappedTo = 0;
+    ReadAhead ahead(m_capture);
     format::RawEvent ev;
     for (;;) {
         if (stop && (m_ordinal & 1023) == 0 && stop->load(std::memory_order_relaxed))
             break;
         auto step = m_reader.next(ev);
-        if (step == format::CaptureReader::Step::kEvent && ev.offset + kWindow / 2 >= mappedTo) {
-            m_capture.prefault(ev.offset, kWindow);
-            mappedTo = ev.offset + kWindow;
-        }
+        ahead.readerAt(ev.offset);
         if (step == format::CaptureReader::Step::kEnd)
             break;
         if (step == format::CaptureReader::Step::kError) {

@@ -461,20 +461,6 @@ void StateTracker::flushDeferred(uint64_t ordinal)
     m_deferredThreadRemovals.clear();
 }
 
-bool isShownEvent(const RawEvent& ev, const EventContext& ctx)
-{
-    if (ctx.headerMeta)
-        return false; // the container table a writer dumps before the first event
-    const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info || (info->category & format::kCatInternal))
-        return false;
-    if (ev.ts == 0)
-        return false; // container descriptions that old writers put at the head of the file
-    if (ev.type >= 354 && ev.type <= 361)
-        return false; // user/group table updates: state, not activity
-    return (ev.dumpFlags & format::kDumpFlagStateOnly) == 0;
-}
-
 EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes)
 {
     if (!m_deferredFdRemovals.empty() || !m_deferredThreadRemovals.empty())
@@ -574,6 +560,10 @@ void StateTracker::applyExit(const RawEvent& ev, uint64_t ordinal, std::span<con
             ctx.hasFdNum = true;
         }
     }
+    // Every exit handled below carries one of these flags in the event table; most exits (read, write, poll...)
+    // carry none and change no state.
+    if (!(info->flags & (format::kEfCreatesFd | format::kEfDestroysFd | format::kEfModifiesState)))
+        return;
     const ThreadInfo* t = &m_threads[tv];
     const int64_t owner = t->fdTableOwner;
     const uint16_t type = ev.type;

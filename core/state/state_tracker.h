@@ -7,6 +7,7 @@
 // several tables. Thread affinity: one writer (the indexer); the stores are append-only.
 #include "base/string_interner.h"
 #include "format/capture_metadata.h"
+#include "format/event_schema.h"
 #include "format/raw_event.h"
 #include "state/container_table.h"
 #include "state/fd_info.h"
@@ -36,7 +37,19 @@ struct EventContext {
 
 // Whether sysdig's output shows the event (its default line, -p, filters that print): internal events, the
 // container table a writer dumps before the first event, user/group table updates and state-only dumps are not.
-bool isShownEvent(const format::RawEvent& ev, const EventContext& ctx);
+inline bool isShownEvent(const format::RawEvent& ev, const EventContext& ctx)
+{
+    if (ctx.headerMeta)
+        return false; // the container table a writer dumps before the first event
+    const format::EventInfo* info = format::eventInfo(ev.type);
+    if (!info || (info->category & format::kCatInternal))
+        return false;
+    if (ev.ts == 0)
+        return false; // container descriptions that old writers put at the head of the file
+    if (ev.type >= 354 && ev.type <= 361)
+        return false; // user/group table updates: state, not activity
+    return (ev.dumpFlags & format::kDumpFlagStateOnly) == 0;
+}
 
 class StateTracker {
 public:

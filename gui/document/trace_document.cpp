@@ -3,6 +3,9 @@
 
 #include "document/row_scan.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+
 namespace syscope::gui {
 
 namespace {
@@ -62,6 +65,19 @@ void TraceDocument::adopt(std::shared_ptr<Session> session)
     m_settledReported = false;
     emit opened(m_path);
     m_poll.start(kFirstPollMs);
+    // The end of indexing is reported at once, not up to a poll period later. The notice comes from the
+    // indexing thread and is handled on this one, if this document still shows that session.
+    QPointer<TraceDocument> self(this);
+    std::weak_ptr<Session> shown = m_session;
+    m_session->onIndexingDone([self, shown] {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, shown] {
+                if (self && self->m_session && self->m_session == shown.lock())
+                    self->poll();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void TraceDocument::close()
