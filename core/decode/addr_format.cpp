@@ -59,6 +59,27 @@ bool isAllZero(const uint8_t* p, size_t n)
 
 bool isIpv4Mapped(const uint8_t* a) { return isAllZero(a, 10) && a[10] == 0xff && a[11] == 0xff; }
 
+namespace {
+
+// An absolute path with no empty, "." or ".." component and no trailing '/' (or just "/").
+bool isNormalAbsolute(std::string_view s)
+{
+    if (s == "/")
+        return true;
+    for (size_t i = 0; i < s.size();) { // s[i] == '/'
+        size_t j = s.find('/', i + 1);
+        if (j == std::string_view::npos)
+            j = s.size();
+        std::string_view part = s.substr(i + 1, j - i - 1);
+        if (part.empty() || part == "." || part == "..")
+            return false;
+        i = j;
+    }
+    return true;
+}
+
+} // namespace
+
 std::string joinPath(std::string_view base, std::string_view path)
 {
     std::string joined;
@@ -72,6 +93,8 @@ std::string joinPath(std::string_view base, std::string_view path)
     }
     if (joined.empty() || joined[0] != '/')
         return std::string(path); // nothing absolute to anchor it to: keep what the process passed
+    if (isNormalAbsolute(joined))
+        return joined; // the usual case: what the loop below would rebuild, character for character
     std::vector<std::string_view> parts;
     std::string_view s(joined);
     size_t i = 0;
