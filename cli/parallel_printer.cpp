@@ -82,7 +82,7 @@ void ParallelPrinter::work(decode::Compat compat)
     decode::EventRenderer renderer(m_state, compat); // its own: the renderer caches the last time conversion
     // sysdig cuts buffers to 80 characters in the default line, never in JSON.
     renderer.setBufferFormat(decode::BufferFormat::kNormal, m_line == Line::kDefault);
-    std::string info; // evt.info before it is escaped, reused
+    std::string scratch; // fields::appendDefaultJsonLine escapes evt.info in it, reused
     for (;;) {
         std::unique_ptr<Batch> b;
         {
@@ -102,7 +102,7 @@ void ParallelPrinter::work(decode::Compat compat)
             std::optional<std::string_view> procName;
             if (it.nameLength != kNoName)
                 procName = std::string_view(b->names).substr(it.nameAt, it.nameLength);
-            fields::appendDefaultJsonLine(b->text, renderer, it.ev, it.ordinal, it.view, procName, info);
+            fields::appendDefaultJsonLine(b->text, renderer, it.ev, it.ordinal, it.view, procName, scratch);
         }
         {
             std::unique_lock lock(m_mu);

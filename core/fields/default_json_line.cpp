@@ -28,11 +28,11 @@ void appendDefaultJsonLine(std::string& out, const decode::EventRenderer& render
     };
     put(R"({"evt.cpu":)");
     p = std::to_chars(p, p + 8, int16_t(ev.cpu)).ptr;
-    put(format::isEnter(ev.type) ? R"(,"evt.dir":">","evt.info":)" : R"(,"evt.dir":"<","evt.info":)");
+    put(format::isEnter(ev.type) ? R"(,"evt.dir":">","evt.info":")" : R"(,"evt.dir":"<","evt.info":")");
     flush();
-    scratch.clear();
-    renderer.appendInfo(scratch, ev, sv);
-    appendJsonCString(out, scratch);
+    const size_t info = out.size();
+    renderer.appendInfo(out, ev, sv);
+    endJsonCString(out, info, scratch);
     put(R"(,"evt.num":)");
     p = std::to_chars(p, p + 24, ordinal + 1).ptr;
     put(R"(,"evt.outputtime":)");

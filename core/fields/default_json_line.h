@@ -17,7 +17,7 @@ namespace syscope::fields {
 // Appends the line and its newline. `renderer` renders evt.info and must not cut buffers (JSON never does).
 // `procName`: proc.name's value as the FieldExtractor following the stream extracted it, nullopt when sysdig
 // would have no thread for the event (null); it depends on every event before, so the reading thread finds it.
-// `scratch` holds evt.info before it is escaped; the caller keeps it to reuse its memory.
+// `scratch`: room to escape evt.info in, the caller's to reuse.
 void appendDefaultJsonLine(std::string& out, const decode::EventRenderer& renderer, const format::RawEvent& ev,
                            uint64_t ordinal, const decode::StateView& sv, std::optional<std::string_view> procName,
                            std::string& scratch);

@@ -12,5 +12,9 @@ namespace syscope::fields {
 void appendJsonString(std::string& out, std::string_view s);
 // A CHARBUF value: sysdig hands jsoncpp a C string, so an embedded NUL ends it.
 void appendJsonCString(std::string& out, std::string_view s);
+// The same for a value rendered straight into `out` from `start` on, after its opening quote (out[start - 1]):
+// escapes it in place and closes the quote. Text that needs no escape (nearly all) is then never copied.
+// `scratch` is the caller's, reused.
+void endJsonCString(std::string& out, size_t start, std::string& scratch);
 
 } // namespace syscope::fields
