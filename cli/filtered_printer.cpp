@@ -38,8 +38,9 @@ std::string joinWords(const std::vector<std::string>& words)
 
 bool FilteredPrinter::wanted(const CliOptions& opt)
 {
-    return !opt.filterWords.empty() || opt.hasPrintFormat || opt.json ||
-           opt.bufferFormat != decode::BufferFormat::kNormal || opt.timeFormat != 'h' || opt.verbose;
+    // -j alone (its default format) is printed in parallel like the default line (cli/parallel_printer).
+    return !opt.filterWords.empty() || opt.hasPrintFormat || opt.bufferFormat != decode::BufferFormat::kNormal ||
+           opt.timeFormat != 'h' || opt.verbose;
 }
 
 int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::span<const uint8_t> captureBytes)

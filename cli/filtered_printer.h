@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// syscope-cli's printing when a filter, -p, -j, a buffer format, -t or -v is given: one pass over the capture
-// that tracks state, evaluates the filter and renders the output format for every event, in file order, with
-// the same field extractor the GUI and chisels use.
+// syscope-cli's printing when a filter, -p, a buffer format, -t or -v is given (with or without -j): one pass over
+// the capture that tracks state, evaluates the filter and renders the output format for every event, in file
+// order, with the same field extractor the GUI and chisels use.
 #include "cli_options.h"
 #include "index/indexer.h"
 
@@ -13,7 +13,7 @@ namespace syscope::cli {
 
 class FilteredPrinter {
 public:
-    // Whether these options need this printer rather than the default-line fast path.
+    // Whether these options need this printer rather than the parallel one (default line, or -j alone).
     static bool wanted(const CliOptions& opt);
     // Runs over an opened indexer; returns the process exit code.
     static int run(const CliOptions& opt, index::Indexer& indexer, std::span<const uint8_t> captureBytes);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parallel_printer.h"
 
+#include "fields/default_json_line.h"
+
 namespace syscope::cli {
 
 namespace {
@@ -8,8 +10,9 @@ constexpr size_t kBatchEvents = 4096;
 constexpr size_t kMaxBatches = 8; // bounds memory: the indexer waits when printing falls behind
 } // namespace
 
-ParallelPrinter::ParallelPrinter(const state::StateTracker& state, decode::Compat compat, FILE* out, int workers)
-    : m_state(state), m_out(out)
+ParallelPrinter::ParallelPrinter(const state::StateTracker& state, decode::Compat compat, Line line, FILE* out,
+                                 int workers)
+    : m_state(state), m_line(line), m_out(out)
 {
     for (size_t i = 0; i < kMaxBatches; ++i)
         m_free.push_back(std::make_unique<Batch>());
@@ -29,7 +32,8 @@ ParallelPrinter::~ParallelPrinter()
         t.join();
 }
 
-void ParallelPrinter::add(const format::RawEvent& ev, uint64_t ordinal, const decode::StateView& live)
+void ParallelPrinter::add(const format::RawEvent& ev, uint64_t ordinal, const decode::StateView& live,
+                          std::optional<std::string_view> procName)
 {
     if (!m_filling) {
         std::unique_lock lock(m_mu);
@@ -38,10 +42,16 @@ void ParallelPrinter::add(const format::RawEvent& ev, uint64_t ordinal, const de
         m_free.pop_front();
         m_filling->items.clear();
         m_filling->arena.clear();
+        m_filling->names.clear();
         m_filling->text.clear();
     }
-    m_filling->items.push_back(
-        Item{ev, ordinal, decode::ResolvedStateView::resolve(ev, live, m_state, m_filling->arena)});
+    // The name may live in the reading thread's extractor (a container event's thread): copied, not pointed to.
+    const auto nameAt = uint32_t(m_filling->names.size());
+    if (procName)
+        m_filling->names += *procName;
+    m_filling->items.push_back(Item{ev, ordinal,
+                                    decode::ResolvedStateView::resolve(ev, live, m_state, m_filling->arena), nameAt,
+                                    procName ? uint32_t(procName->size()) : kNoName});
     if (m_filling->items.size() == kBatchEvents)
         submit();
 }
@@ -70,6 +80,9 @@ void ParallelPrinter::drain()
 void ParallelPrinter::work(decode::Compat compat)
 {
     decode::EventRenderer renderer(m_state, compat); // its own: the renderer caches the last time conversion
+    // sysdig cuts buffers to 80 characters in the default line, never in JSON.
+    renderer.setBufferFormat(decode::BufferFormat::kNormal, m_line == Line::kDefault);
+    std::string scratch; // fields::appendDefaultJsonLine escapes evt.info in it, reused
     for (;;) {
         std::unique_ptr<Batch> b;
         {
@@ -80,9 +93,17 @@ void ParallelPrinter::work(decode::Compat compat)
             b = std::move(m_queue.front());
             m_queue.pop_front();
         }
-        b->text.reserve(b->items.size() * 160);
-        for (const Item& it : b->items)
-            renderer.appendDefaultLine(b->text, it.ev, it.ordinal, it.view);
+        b->text.reserve(b->items.size() * (m_line == Line::kDefault ? 160 : 256));
+        for (const Item& it : b->items) {
+            if (m_line == Line::kDefault) {
+                renderer.appendDefaultLine(b->text, it.ev, it.ordinal, it.view);
+                continue;
+            }
+            std::optional<std::string_view> procName;
+            if (it.nameLength != kNoName)
+                procName = std::string_view(b->names).substr(it.nameAt, it.nameLength);
+            fields::appendDefaultJsonLine(b->text, renderer, it.ev, it.ordinal, it.view, procName, scratch);
+        }
         {
             std::unique_lock lock(m_mu);
             m_written.wait(lock, [&] { return m_nextToWrite == b->seq; });

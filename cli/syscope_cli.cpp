@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "decode/event_renderer.h"
 #include "fields/field_catalog.h"
+#include "fields/field_extractor.h"
 #include "filtered_printer.h"
 #include "format/event_schema.h"
 #include "format/mapped_capture.h"
@@ -43,6 +44,52 @@ void listEvents()
     fwrite(out.data(), 1, out.size(), stdout);
 }
 
+// sysdig's default line, or with -j its default JSON object, for every shown event, rendered on worker threads.
+void printParallel(const cli::CliOptions& opt, index::Indexer& indexer)
+{
+    decode::EventRenderer renderer(indexer.state(), opt.compat);
+    // Two workers: with the indexing thread that makes three, which keeps two cores busy.
+    cli::ParallelPrinter printer(
+        indexer.state(), opt.compat,
+        opt.json ? cli::ParallelPrinter::Line::kDefaultJson : cli::ParallelPrinter::Line::kDefault, stdout, 2);
+    // -j's proc.name is null where sysdig would have no thread entry, which depends on every event before
+    // (fields::ThreadTransients): an extractor follows the whole stream here, on the reading thread.
+    fields::FieldExtractor extractor(indexer.state(), renderer);
+    const fields::FieldRef procName =
+        fields::FieldCatalog::parse("proc.name", fields::FieldCatalog::Match::kExact).value();
+    uint64_t seen = 0;
+    indexer.run(
+        [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx) {
+            // sysdig consumes the container table at the head of a file while opening it: not counted by -n.
+            if (!ctx.headerMeta) {
+                if (opt.maxEvents && seen >= opt.maxEvents)
+                    return false;
+                ++seen;
+            }
+            if (opt.json)
+                extractor.observe(ev, ctx, ordinal);
+            if (!renderer.isShown(ev, ctx))
+                return true;
+            const decode::CurrentStateView live(indexer.state(), ctx, ordinal);
+            if (!opt.json) {
+                printer.add(ev, ordinal, live);
+                return true;
+            }
+            extractor.select(ev, ctx, ordinal);
+            fields::FieldValue name;
+            printer.add(ev, ordinal, live,
+                        extractor.extract(procName, name) ? std::optional(name.bytes) : std::nullopt);
+            return true;
+        },
+        nullptr, false,
+        [&] {
+            printer.drain(); // before the tracker forgets the state the queued events point to
+            extractor.resetStream();
+        });
+    printer.drain();
+    fflush(stdout);
+}
+
 int readCapture(const cli::CliOptions& opt)
 {
     auto cap = format::MappedCapture::open(opt.readFile);
@@ -58,25 +105,7 @@ int readCapture(const cli::CliOptions& opt)
     }
     if (cli::FilteredPrinter::wanted(opt))
         return cli::FilteredPrinter::run(opt, indexer, (*cap)->bytes());
-    decode::EventRenderer renderer(indexer.state(), opt.compat);
-    // Two workers: with the indexing thread that makes three, which keeps two cores busy.
-    cli::ParallelPrinter printer(indexer.state(), opt.compat, stdout, 2);
-    uint64_t seen = 0;
-    indexer.run(
-        [&](uint64_t ordinal, const format::RawEvent& ev, const state::EventContext& ctx) {
-            // sysdig consumes the container table at the head of a file while opening it: not counted by -n.
-            if (!ctx.headerMeta) {
-                if (opt.maxEvents && seen >= opt.maxEvents)
-                    return false;
-                ++seen;
-            }
-            if (renderer.isShown(ev, ctx))
-                printer.add(ev, ordinal, decode::CurrentStateView(indexer.state(), ctx, ordinal));
-            return true;
-        },
-        nullptr, false, [&] { printer.drain(); });
-    printer.drain();
-    fflush(stdout);
+    printParallel(opt, indexer);
     if (indexer.damage()) {
         fprintf(stderr, "syscope-cli: %s: %s\n", opt.readFile.c_str(), indexer.damage()->message.c_str());
         return kExitDamaged;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// syscope-cli's command-line contract: exit codes and messages for bad input, -n as sysdig counts it, -L, and
-// captures sysdig 0.29.3 cannot open (pcapng options written by Wireshark's editcap).
+// syscope-cli's command-line contract: exit codes and messages for bad input, -n as sysdig counts it, -L,
+// captures sysdig 0.29.3 cannot open (pcapng options written by Wireshark's editcap), and -j's parallel printer
+// against the general output-format path.
 #include "test_support.h"
+
+#include "fields/output_format.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -20,6 +23,8 @@ private slots:
     void numEventsMatchesSysdig();
     void listEventsCoversSysdig();
     void editcapCaptureOpens();
+    void defaultJsonMatchesOutputFormat_data();
+    void defaultJsonMatchesOutputFormat();
 
 private:
     static QString capture(const QString& name) { return sharedDir() + QStringLiteral("/captures/") + name; }
@@ -105,6 +110,40 @@ void TstCli::editcapCaptureOpens()
     QCOMPARE(edited.exitCode, 0);
     QCOMPARE(edited.out.count('\n'), 1221);
     QVERIFY(edited.out == plain.out);
+}
+
+void TstCli::defaultJsonMatchesOutputFormat_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("extra");
+    const QStringList caps = sharedCaptures();
+    if (caps.isEmpty())
+        QTest::newRow("no-shared") << QString() << QStringList();
+    for (const QString& c : caps) {
+        const QString name = QFileInfo(c).completeBaseName();
+        QTest::addRow("%s", qPrintable(name)) << c << QStringList();
+        QTest::addRow("%s-0.36", qPrintable(name)) << c << QStringList{QStringLiteral("--sysdig-compat"), "0.36"};
+        QTest::addRow("%s-n1000", qPrintable(name)) << c << QStringList{QStringLiteral("-n"), "1000"};
+    }
+}
+
+// -j alone is written by worker threads (fields::appendDefaultJsonLine); -j with the same format given as -p goes
+// through OutputFormat::appendJson and the field extractor, the path filters and other formats take. Both must
+// print the same bytes, also on the captures where sysdig itself differs from us (tst_filter_differential skips
+// those) or cannot read the file.
+void TstCli::defaultJsonMatchesOutputFormat()
+{
+    QFETCH(QString, path);
+    QFETCH(QStringList, extra);
+    SYSCOPE_REQUIRE(!path.isEmpty(), "../shared/captures is not there");
+    const QStringList args = QStringList{QStringLiteral("-r"), path, QStringLiteral("-j")} + extra;
+    const QString format = QString::fromLatin1(syscope::fields::OutputFormat::kDefaultJson.data(),
+                                               qsizetype(syscope::fields::OutputFormat::kDefaultJson.size()));
+    ProcessResult parallel = runProcess(cliPath(), args);
+    ProcessResult general = runProcess(cliPath(), args + QStringList{QStringLiteral("-p"), format});
+    QCOMPARE(parallel.exitCode, general.exitCode);
+    QCOMPARE(parallel.out.count('\n'), general.out.count('\n'));
+    QVERIFY(parallel.out == general.out);
 }
 
 QTEST_GUILESS_MAIN(TstCli)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/event_renderer.h"
 
+#include "base/bytes16.h"
 #include "decode/addr_format.h"
 #include "decode/param_access.h"
 #include "format/event_schema.h"
@@ -27,14 +28,20 @@ bool isGeneric(uint16_t type) { return type <= 1; }
 
 void appendSanitized(std::string& out, std::string_view s)
 {
-    // Bulk copy, then patch the rare non-printable bytes in place: far cheaper than a push_back per byte.
-    size_t start = out.size();
+    // Bulk copy, then turn the non-printable bytes into dots in place, sixteen at a time without a branch (JSON
+    // prints whole I/O buffers, often binary): far cheaper than a push_back per byte.
+    const size_t start = out.size();
     out.append(s);
-    for (size_t i = start; i < out.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(out[i]);
-        if (c < 0x20 || c >= 0x7f)
-            out[i] = '.';
+    auto* p = reinterpret_cast<unsigned char*>(out.data()) + start;
+    size_t i = 0;
+    for (; i + 16 <= s.size(); i += 16) {
+        const Bytes16 x = loadBytes16(p + i);
+        const auto bad = Bytes16((x < 0x20) | (x >= 0x7f));
+        storeBytes16(p + i, (x & ~bad) | (bad & '.'));
     }
+    for (; i < s.size(); ++i)
+        if (p[i] < 0x20 || p[i] >= 0x7f)
+            p[i] = '.';
 }
 
 void appendBuffer(std::string& out, std::span<const uint8_t> b, bool full)

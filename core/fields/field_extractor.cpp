@@ -5,6 +5,7 @@
 #include "decode/param_access.h"
 #include "decode/state_view.h"
 #include "fields/field_catalog.h"
+#include "fields/json_text.h"
 #include "fields/syscall_categories.h"
 #include "format/capture_reader.h"
 #include "format/event_schema.h"
@@ -1746,62 +1747,6 @@ Result<FieldExtractor::Text> FieldExtractor::appendText(const FieldRef& ref, std
     return appendValueText(v, out);
 }
 
-namespace {
-
-void appendJsonString(std::string& out, std::string_view s)
-{
-    out.push_back('"');
-    // Runs of characters that need no escape are copied whole: -j output is mostly such runs.
-    static constexpr auto kEscaped = [] {
-        std::array<bool, 256> t{};
-        for (int c = 0; c < 0x20; ++c)
-            t[size_t(c)] = true;
-        t['"'] = t['\\'] = true;
-        return t;
-    }();
-    // Eight bytes at a time: a word with no byte below 0x20 and no quote or backslash is skipped whole.
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    auto mayNeedEscape = [](uint64_t x) {
-        const uint64_t q = x ^ (kOnes * '"'), b = x ^ (kOnes * '\\');
-        return (((x - kOnes * 0x20) & ~x) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b)) & kHigh;
-    };
-    size_t run = 0;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t i = 0; i < s.size(); ++i) {
-        if ((i & 7) == 0 && i + 8 <= s.size()) {
-            uint64_t word;
-            std::memcpy(&word, bytes + i, 8);
-            if (!mayNeedEscape(word)) {
-                i += 7;
-                continue;
-            }
-        }
-        const unsigned char c = bytes[i];
-        if (!kEscaped[c])
-            continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: {
-            static constexpr char kHex[] = "0123456789abcdef";
-            const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-            out.append(u, 6);
-        }
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-    out.push_back('"');
-}
-
-} // namespace
-
 Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std::string& out)
 {
     // sysdig asks each field twice per event (once to see whether it is null, once for the value), so fields
@@ -1894,8 +1839,7 @@ Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std
     case ParamType::kIpNet: {
         if (v.type == ParamType::kCharBuf && ref.id != FieldId::kEvtBuffer) {
             // Strings go straight from the value (the common case: evt.info, proc.name, fd.name).
-            std::string_view sv = v.bytes;
-            appendJsonString(out, sv.substr(0, std::min(sv.find('\0'), sv.size())));
+            appendJsonCString(out, v.bytes);
             return Text::kOk;
         }
         std::string text;
