@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filtered_printer.h"
 
+#include "parallel_printer.h"
+
 #include "decode/event_renderer.h"
 #include "fields/field_extractor.h"
 #include "fields/output_format.h"
@@ -75,6 +77,11 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
     extractor.setFilterActive(!program->empty());
     // The default line has a fast renderer of its own; it is only valid for the human time format.
     const bool fastDefault = defaultFormat && !opt.json && opt.timeFormat == 'h';
+    // Those lines, with plain buffers, are rendered on worker threads as without a filter: the reading thread
+    // only tracks state and filters.
+    std::optional<ParallelPrinter> printer;
+    if (fastDefault && opt.bufferFormat == decode::BufferFormat::kNormal && !opt.verbose)
+        printer.emplace(indexer.state(), opt.compat, ParallelPrinter::Line::kDefault, stdout, 2);
     const bool evaluateAll = program->stateful();
 
     std::string out;
@@ -113,6 +120,10 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                     return true;
             } else
                 extractor.select(ev, ctx, ordinal);
+            if (printer) {
+                printer->add(ev, ordinal, decode::CurrentStateView(indexer.state(), ctx, ordinal));
+                return true;
+            }
             if (fastDefault) {
                 renderer.appendDefaultLine(out, ev, ordinal, ctx);
             } else {
@@ -128,7 +139,14 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                 flushTo(out);
             return true;
         },
-        nullptr, false, [&] { extractor.resetStream(); });
+        nullptr, false,
+        [&] {
+            if (printer)
+                printer->drain(); // before the tracker forgets the state the queued events point to
+            extractor.resetStream();
+        });
+    if (printer)
+        printer->drain();
     flushTo(out);
     fflush(stdout);
     if (failure) {
