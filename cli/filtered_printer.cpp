@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filtered_printer.h"
 
+#include "event_line.h"
+
 #include "parallel_printer.h"
 
 #include "decode/event_renderer.h"
@@ -77,6 +79,7 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
     extractor.setFilterActive(!program->empty());
     // The default line has a fast renderer of its own; it is only valid for the human time format.
     const bool fastDefault = defaultFormat && !opt.json && opt.timeFormat == 'h';
+    EventLine line(renderer, extractor, *format, fastDefault, opt.json);
     // Those lines, with plain buffers, are rendered on worker threads as without a filter: the reading thread
     // only tracks state and filters.
     std::optional<ParallelPrinter> printer;
@@ -124,16 +127,9 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                 printer->add(ev, ordinal, decode::CurrentStateView(indexer.state(), ctx, ordinal));
                 return true;
             }
-            if (fastDefault) {
-                renderer.appendDefaultLine(out, ev, ordinal, ctx);
-            } else {
-                auto line = opt.json ? format->appendJson(extractor, out) : format->appendText(extractor, out);
-                if (!line) {
-                    failure = line.error();
-                    return false;
-                }
-                if (*line == fields::OutputFormat::Line::kPrinted)
-                    out.push_back('\n');
+            if (auto r = line.append(out, ev, ordinal, ctx); !r) {
+                failure = r.error();
+                return false;
             }
             if (out.size() >= (1 << 20))
                 flushTo(out);

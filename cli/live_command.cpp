@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live_command.h"
 
+#include "event_line.h"
+
 #include "decode/event_renderer.h"
 #include "fields/field_extractor.h"
 #include "fields/output_format.h"
@@ -333,6 +335,7 @@ int LiveCommand::run(const CliOptions& opt)
         return kExitError;
     }
     const bool fastDefault = !opt.hasPrintFormat && !opt.json && opt.timeFormat == 'h';
+    EventLine line(renderer, extractor, *outFormat, fastDefault, opt.json);
     const bool evaluateAll = program->stateful();
 
     format::CaptureWriter writer;
@@ -395,16 +398,9 @@ int LiveCommand::run(const CliOptions& opt)
                 }
                 return true;
             }
-            if (fastDefault) {
-                renderer.appendDefaultLine(out, ev, ordinal, ctx);
-            } else {
-                auto line = opt.json ? outFormat->appendJson(extractor, out) : outFormat->appendText(extractor, out);
-                if (!line) {
-                    failure = line.error();
-                    return false;
-                }
-                if (*line == fields::OutputFormat::Line::kPrinted)
-                    out.push_back('\n');
+            if (auto r = line.append(out, ev, ordinal, ctx); !r) {
+                failure = r.error();
+                return false;
             }
             if (out.size() >= (1 << 16))
                 writeOut(out);
