@@ -15,13 +15,12 @@ namespace syscope::cli {
 class EventLine {
 public:
     // fastDefault: the default format with the human time format, which the renderer writes itself.
-    EventLine(const decode::EventRenderer& renderer, fields::FieldExtractor& extractor,
-              fields::OutputFormat& format, bool fastDefault, bool json)
+    EventLine(const decode::EventRenderer& renderer, fields::FieldExtractor& extractor, fields::OutputFormat& format,
+              bool fastDefault, bool json)
         : m_renderer(renderer), m_extractor(extractor), m_format(format), m_fastDefault(fastDefault), m_json(json)
     {}
     // Appends the line of the event the extractor has selected (nothing when the format skips it).
-    Result<void> append(std::string& out, const format::RawEvent& ev, uint64_t ordinal,
-                        const state::EventContext& ctx);
+    Result<void> append(std::string& out, const format::RawEvent& ev, uint64_t ordinal, const state::EventContext& ctx);
 
 private:
     const decode::EventRenderer& m_renderer;

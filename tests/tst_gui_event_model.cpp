@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The event list model over real captures: it passes QAbstractItemModelTester while the capture indexes, shows
 // exactly the events `syscope-cli -r` prints, and its cells are the fields of the CLI's line for the same event.
+#include "cli_events.h"
 #include "document/trace_document.h"
 #include "events/event_table_model.h"
 #include "filter/filter_engine.h"
@@ -15,42 +16,6 @@
 using namespace syscope::gui;
 
 namespace {
-
-// One event as the CLI prints it. The process name may hold spaces, and a few events (container JSON) span
-// lines: a new event starts at a line that begins with its number and time.
-struct CliEvent {
-    QString num, time, cpu, process, tid, dir, type, info;
-};
-
-QList<CliEvent> parseCli(const QByteArray& out)
-{
-    static const QRegularExpression start(QStringLiteral(R"(^\d+ \d\d:\d\d:\d\d\.\d{9} \d+ )"));
-    static const QRegularExpression line(QStringLiteral(R"(^(\d+) (\S+) (\d+) (.*?) \((-?\d+)\) ([<>]) (\S+) ?(.*)$)"),
-                                         QRegularExpression::DotMatchesEverythingOption);
-    QStringList events;
-    for (const QString& l : QString::fromUtf8(out).split(QLatin1Char('\n'))) {
-        if (start.match(l).hasMatch() || events.isEmpty())
-            events << l;
-        else
-            events.last() += QLatin1Char('\n') + l;
-    }
-    while (!events.isEmpty() && events.last().isEmpty())
-        events.removeLast();
-    QList<CliEvent> r;
-    for (const QString& e : events) {
-        auto m = line.match(e);
-        CliEvent c;
-        if (m.hasMatch()) {
-            c = {m.captured(1), m.captured(2), m.captured(3), m.captured(4),
-                 m.captured(5), m.captured(6), m.captured(7), m.captured(8)};
-            // The CLI ends every line with a space after the last parameter; the list trims it.
-            while (c.info.endsWith(QLatin1Char(' ')) || c.info.endsWith(QLatin1Char('\n')))
-                c.info.chop(1);
-        }
-        r << c;
-    }
-    return r;
-}
 
 QString cell(const EventTableModel& m, int row, ColumnId id) { return m.data(m.index(row, int(id))).toString(); }
 
@@ -84,7 +49,7 @@ void TstGuiEventModel::matchesCli()
     SYSCOPE_REQUIRE(!syscope::test::sharedCaptures().isEmpty(), "shared captures are missing");
     auto cli = syscope::test::runProcess(syscope::test::cliPath(), {QStringLiteral("-r"), capture});
     QVERIFY2(!cli.crashed, cli.err.constData());
-    const QList<CliEvent> expected = parseCli(cli.out);
+    const QList<syscope::test::CliEvent> expected = syscope::test::parseCliEvents(cli.out);
 
     TraceDocument doc;
     EventTableModel model(&doc);
@@ -108,7 +73,7 @@ void TstGuiEventModel::matchesCli()
     for (int k = 1; k < 40; ++k)
         rows << int(qint64(expected.size()) * k / 40);
     for (int r : rows) {
-        const CliEvent& e = expected[r];
+        const syscope::test::CliEvent& e = expected[r];
         QVERIFY2(!e.num.isEmpty(), qPrintable(QStringLiteral("unparsed CLI line for row %1").arg(r)));
         QCOMPARE(cell(model, r, ColumnId::kNumber), e.num);
         QCOMPARE(cell(model, r, ColumnId::kTime), e.time);
@@ -208,7 +173,7 @@ void TstGuiEventModel::filterMatchesCli()
     QVERIFY2(FilterEngine::compile(filter.toStdString()).ok(), qPrintable(filter));
     auto cli = syscope::test::runProcess(syscope::test::cliPath(), {QStringLiteral("-r"), path, filter});
     QCOMPARE(cli.exitCode, 0);
-    const QList<CliEvent> expected = parseCli(cli.out);
+    const QList<syscope::test::CliEvent> expected = syscope::test::parseCliEvents(cli.out);
 
     TraceDocument doc;
     EventTableModel model(&doc);

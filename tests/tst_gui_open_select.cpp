@@ -5,6 +5,7 @@
 // marks and counts must behave.
 #include "app/main_window.h"
 #include "app/status_panel.h"
+#include "cli_events.h"
 #include "decode/bytes_view.h"
 #include "decode/decode_pane.h"
 #include "decode/decode_tree_model.h"
@@ -30,36 +31,6 @@
 using namespace syscope::gui;
 
 namespace {
-
-struct CliEvent {
-    QString num, time, cpu, process, tid, dir, type, info;
-};
-
-QList<CliEvent> parseCli(const QByteArray& out)
-{
-    static const QRegularExpression start(QStringLiteral(R"(^\d+ \d\d:\d\d:\d\d\.\d{9} \d+ )"));
-    static const QRegularExpression line(QStringLiteral(R"(^(\d+) (\S+) (\d+) (.*?) \((-?\d+)\) ([<>]) (\S+) ?(.*)$)"),
-                                         QRegularExpression::DotMatchesEverythingOption);
-    QStringList events;
-    for (const QString& l : QString::fromUtf8(out).split(QLatin1Char('\n'))) {
-        if (start.match(l).hasMatch() || events.isEmpty())
-            events << l;
-        else
-            events.last() += QLatin1Char('\n') + l;
-    }
-    while (!events.isEmpty() && events.last().isEmpty())
-        events.removeLast();
-    QList<CliEvent> r;
-    for (const QString& e : events) {
-        auto m = line.match(e);
-        CliEvent c;
-        if (m.hasMatch())
-            c = {m.captured(1), m.captured(2), m.captured(3), m.captured(4),
-                 m.captured(5), m.captured(6), m.captured(7), m.captured(8).trimmed()};
-        r << c;
-    }
-    return r;
-}
 
 // The value of the child of `parent` named `name` (column 1).
 QString childValue(const DecodeTreeModel& m, const QModelIndex& parent, const QString& name)
@@ -96,7 +67,7 @@ private slots:
 private:
     std::unique_ptr<MainWindow> m_window;
     QString m_capture;
-    QList<CliEvent> m_cli;
+    QList<syscope::test::CliEvent> m_cli;
 };
 
 void TstGuiOpenSelect::initTestCase()
@@ -106,7 +77,7 @@ void TstGuiOpenSelect::initTestCase()
     SYSCOPE_REQUIRE(QFileInfo::exists(m_capture), "bencer-k8s-capture.scap is missing");
     auto cli = syscope::test::runProcess(syscope::test::cliPath(), {QStringLiteral("-r"), m_capture});
     QCOMPARE(cli.exitCode, 0);
-    m_cli = parseCli(cli.out);
+    m_cli = syscope::test::parseCliEvents(cli.out);
     QVERIFY(m_cli.size() > 1000);
 
     m_window = std::make_unique<MainWindow>();
@@ -128,7 +99,7 @@ void TstGuiOpenSelect::openSelectDecode()
     QHash<QString, int> taken;
     QList<int> rows;
     for (int r = 0; r < m_cli.size() && rows.size() < 120; ++r) {
-        const CliEvent& e = m_cli[r];
+        const syscope::test::CliEvent& e = m_cli[r];
         if (e.num.isEmpty() || e.info.contains(QStringLiteral("...")) || e.info.contains(QLatin1Char('\n')))
             continue;
         if (taken[e.type + e.dir]++ < 2)
@@ -137,7 +108,7 @@ void TstGuiOpenSelect::openSelectDecode()
     QVERIFY(rows.size() > 40);
     int withParams = 0, withFd = 0;
     for (int r : rows) {
-        const CliEvent& e = m_cli[r];
+        const syscope::test::CliEvent& e = m_cli[r];
         w.eventList()->setCurrentIndex(w.eventModel()->index(r, 0));
         QCOMPARE(w.document()->currentEvent().value() + 1, e.num.toULongLong());
         const QModelIndex head = tree.index(0, 0);
@@ -220,7 +191,7 @@ void TstGuiOpenSelect::filterBar()
         args << f;
         auto cli = syscope::test::runProcess(syscope::test::cliPath(), args);
         QCOMPARE(cli.exitCode, 0);
-        const int expected = int(parseCli(cli.out).size());
+        const int expected = int(syscope::test::parseCliEvents(cli.out).size());
         edit->clear();
         QTest::keyClicks(edit, f);
         QCOMPARE(w.filterBar()->validity(), FilterBar::Validity::kValid);
