@@ -21,7 +21,6 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QToolButton>
