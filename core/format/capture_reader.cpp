@@ -494,7 +494,8 @@ CaptureReader::Step CaptureReader::next(RawEvent& ev)
         const uint8_t* h = m_bytes.data() + m_pos;
         uint32_t type = readLe<uint32_t>(h);
         uint32_t total = readLe<uint32_t>(h + 4);
-        if (!isEventBlock(type)) {
+        // Files use one or two event block types throughout: a repeat needs no check against the seven.
+        if (type != m_lastEventBlock && !isEventBlock(type)) {
             if (type == kBlockShb) {
                 auto r = readSection();
                 if (!r) {
@@ -521,6 +522,7 @@ CaptureReader::Step CaptureReader::next(RawEvent& ev)
             m_error = corruptAt(m_pos, why);
             return Step::kError;
         }
+        m_lastEventBlock = type;
         m_pos += total;
         if (p == EventParse::kSkip) {
             ++m_skippedUnknown;

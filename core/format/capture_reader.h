@@ -43,6 +43,7 @@ private:
     CaptureMetadata m_meta;
     uint64_t m_pos = 0;
     uint64_t m_skippedUnknown = 0;
+    uint32_t m_lastEventBlock = 0; // the type of the last event block read (0: none yet)
     Error m_error;
 };
 

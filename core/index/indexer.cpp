@@ -43,7 +43,7 @@ void Indexer::run(const OnEvent& onEvent, const std::atomic<bool>* stop, bool bu
             continue;
         }
         // sysdig 0.29.3 does not know the user/group table events (354-361) and drops them unnumbered.
-        if (m_compat == decode::Compat::kSysdig0293 && ev.type >= 354 && ev.type <= 361)
+        if (ev.type >= 354 && ev.type <= 361 && m_compat == decode::Compat::kSysdig0293)
             continue;
         state::EventContext ctx = m_state.apply(ev, m_ordinal, bytes);
         if (buildIndex)

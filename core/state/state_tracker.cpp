@@ -461,6 +461,21 @@ void StateTracker::flushDeferred(uint64_t ordinal)
     m_deferredThreadRemovals.clear();
 }
 
+namespace {
+
+// The few event types apply() treats apart, looked up once per event instead of compared one by one.
+enum : uint8_t { kTraitContainer = 1, kTraitSwitch = 2, kTraitProcExit = 4, kTraitConnectEnter = 8 };
+constexpr auto kApplyTraits = [] {
+    std::array<uint8_t, format::kEventIdCount> t{};
+    t[228] = t[272] = t[324] = kTraitContainer; // container meta-events: no thread
+    t[152] = t[146] = kTraitSwitch;             // name the thread leaving the CPU, never create it
+    t[186] = t[16] = kTraitProcExit;            // the thread goes away after this event
+    t[22] = kTraitConnectEnter;                 // a unix socket gets its peer path now
+    return t;
+}();
+
+} // namespace
+
 EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span<const uint8_t> bytes)
 {
     if (!m_deferredFdRemovals.empty() || !m_deferredThreadRemovals.empty())
@@ -470,9 +485,9 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
     if (!info)
         return ctx;
     const int64_t tid = int64_t(ev.tid);
+    const uint8_t traits = kApplyTraits[ev.type]; // ev.type has an EventInfo: it is in range
     // Container meta-events carry tid -1 (or 0 at ts 0) and belong to no thread.
-    const bool containerEvent = ev.type == 228 || ev.type == 272 || ev.type == 324;
-    if (containerEvent) {
+    if (traits & kTraitContainer) {
         m_containers.add(ev, ordinal);
         ctx.headerMeta = !m_sawActivity;
         return ctx;
@@ -488,7 +503,7 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
     const ThreadSlot ts = slot(tid); // a copy: lookups of other tids may reuse the cache entry
     // A context switch names the thread leaving the CPU but does not make sysdig remember an unknown one.
     tv = ts.history->current();
-    if (tv == kNoVersion && ev.type != 152 && ev.type != 146)
+    if (tv == kNoVersion && !(traits & kTraitSwitch))
         tv = addIncompleteThread(tid, ordinal);
     const bool skipPairing = (info->flags & format::kEfSkipParseReset) || ev.type == 152;
     PairState& ps = *ts.pair;
@@ -507,9 +522,9 @@ EventContext StateTracker::apply(const RawEvent& ev, uint64_t ordinal, std::span
                 }
             }
         }
-        if (ev.type == 186 || ev.type == 16) // procexit: the thread goes away after this event
+        if (traits & kTraitProcExit) // the thread goes away after this event
             m_deferredThreadRemovals.push_back(tid);
-        if (ev.type == 22) { // connect enter: a unix socket gets its peer path now
+        if (traits & kTraitConnectEnter) { // a unix socket gets its peer path now
             const ThreadInfo& t = m_threads[tv];
             if (ctx.hasFdNum)
                 if (const FdInfo* fd = currentFd(t.fdTableOwner, ctx.fdNum); fd && fd->type == FdType::kUnixSock) {
