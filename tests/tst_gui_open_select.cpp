@@ -183,6 +183,15 @@ void TstGuiOpenSelect::filterBar()
         QVERIFY2(edit->toolTip().contains(QStringLiteral("column ")), qPrintable(edit->toolTip()));
     }
     QVERIFY(edit->toolTip().contains(QStringLiteral("exists")));
+    {
+        // Applied, the yellow filter's reason also stands in the status bar, from the document's record of it.
+        QSignalSpy applied(w.document(), &TraceDocument::filterApplied);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, 60000);
+        QVERIFY(w.document()->filterCaution().has_value());
+        QVERIFY2(w.statusPanel()->message().contains(QStringLiteral("but column 1: <NA>")),
+                 qPrintable(w.statusPanel()->message()));
+    }
     const QStringList filters = {QStringLiteral("evt.type=open"), QStringLiteral("proc.name=dockerd"),
                                  QStringLiteral("evt.dir=< and fd.type=ipv4")};
     for (const QString& f : filters) {

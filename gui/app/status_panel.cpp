@@ -70,21 +70,21 @@ StatusPanel::StatusPanel(TraceDocument* document, QWidget* parent)
         updateProgress();
     });
     connect(document, &TraceDocument::filterStarted, this, [this] { updateProgress(); });
-    connect(document, &TraceDocument::filterApplied, this, [this](const QString& text, quint64 rows, double s) {
-        if (!text.isEmpty()) {
-            QString message = tr("Filter applied: %1 events match (%2 s)")
-                                  .arg(QLocale().toString(qulonglong(rows)))
-                                  .arg(s, 0, 'f', 3);
-            // A yellow filter says why here too: the reason is what explains a surprising count.
-            const FilterEngine::Compiled c = FilterEngine::compile(text.toStdString());
-            if (c.caution)
-                message += tr(" — but column %1: %2")
-                               .arg(c.caution->column + 1)
-                               .arg(QString::fromStdString(c.caution->message));
-            showMessage(message);
-        }
-        updateProgress();
-    });
+    connect(document, &TraceDocument::filterApplied, this,
+            [this, document](const QString& text, quint64 rows, double s) {
+                if (!text.isEmpty()) {
+                    QString message = tr("Filter applied: %1 events match (%2 s)")
+                                          .arg(QLocale().toString(qulonglong(rows)))
+                                          .arg(s, 0, 'f', 3);
+                    // A yellow filter says why here too: the reason is what explains a surprising count.
+                    if (const auto& caution = document->filterCaution())
+                        message += tr(" — but column %1: %2")
+                                       .arg(caution->column + 1)
+                                       .arg(QString::fromStdString(caution->message));
+                    showMessage(message);
+                }
+                updateProgress();
+            });
     connect(document, &TraceDocument::filterFailed, this, [this](const QString&, const FilterError& e) {
         showMessage(tr("Invalid filter: %1").arg(QString::fromStdString(e.message)));
     });

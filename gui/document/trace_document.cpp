@@ -148,6 +148,7 @@ void TraceDocument::startExtension(uint64_t to)
             if (r.error) {
                 const QString text = m_filterText;
                 m_filterText.clear();
+                m_filterCaution.reset();
                 m_program.reset();
                 m_rows = m_shown;
                 emit rowsReplaced();
@@ -180,6 +181,7 @@ void TraceDocument::applyFilter(const QString& text)
         return;
     }
     m_filterText = text.trimmed();
+    m_filterCaution = c.caution;
     m_program = c.program;
     m_jobs.cancel(kRowsLane);
     m_settledReported = false;
@@ -221,6 +223,7 @@ void TraceDocument::startFilterJob()
             if (r.error) {
                 // sysdig stops at such an error; the list goes back to every event and the bar says why.
                 m_filterText.clear();
+                m_filterCaution.reset();
                 m_program.reset();
                 m_rows = m_shown;
                 emit rowsReplaced();
@@ -246,6 +249,7 @@ void TraceDocument::cancelFilter()
     m_filtering = false;
     // Back to the unfiltered list: a half-filtered one would lie about what matches.
     m_filterText.clear();
+    m_filterCaution.reset();
     m_program.reset();
     m_rows = m_shown;
     emit rowsReplaced();

@@ -43,6 +43,8 @@ public:
     std::shared_ptr<const RowSet> rows() const { return m_rows; }
     std::shared_ptr<const RowSet> shownRows() const { return m_shown; }
     QString filterText() const { return m_filterText; }
+    // Why the applied filter is yellow (it compiles but cannot mean what it says), if it is.
+    const std::optional<FilterError>& filterCaution() const { return m_filterCaution; }
     bool isFiltering() const { return m_filtering; }
     // Open, indexed to the end, and the rows caught up with the index: nothing is changing.
     bool isSettled() const;
@@ -122,6 +124,7 @@ private:
     const index::EventIndex* m_index = nullptr; // published rows are immutable: read without the state lock
     std::shared_ptr<const RowSet> m_shown, m_rows;
     QString m_filterText;
+    std::optional<FilterError> m_filterCaution; // of m_filterText
     FilterEngine::ProgramPtr m_program;
     std::shared_ptr<const EnterMap> m_enters; // pairing learnt by filter jobs, kept for the next ones
     bool m_filtering = false;
