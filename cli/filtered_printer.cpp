@@ -113,7 +113,8 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                     return true;
                 }
                 extractor.select(ev, ctx, ordinal);
-                bool pass = program->evaluate(extractor);
+                // A filter on the event type alone was decided by the test above.
+                const bool pass = program->decidedByType(ev.type) || program->evaluate(extractor);
                 if (program->runtimeError()) {
                     failure = program->runtimeError();
                     return false;

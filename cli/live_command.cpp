@@ -375,7 +375,8 @@ int LiveCommand::run(const CliOptions& opt)
             if (!program->empty()) {
                 if (!program->eventTypes().test(ev.type))
                     return true;
-                bool pass = program->evaluate(extractor);
+                // A filter on the event type alone was decided by the test above.
+                const bool pass = program->decidedByType(ev.type) || program->evaluate(extractor);
                 if (program->runtimeError()) {
                     failure = program->runtimeError();
                     return false;

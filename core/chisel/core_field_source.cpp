@@ -113,6 +113,8 @@ public:
         if (!m_program.stateful()) {
             if (!m_program.eventTypes().test(ev.raw->type))
                 return false;
+            if (m_program.decidedByType(ev.raw->type))
+                return true;
             if (auto r = m_program.evaluateRow(ev.raw->type, ev.raw->cpu, ev.raw->ts, ev.ordinal))
                 return *r;
         }

@@ -544,7 +544,26 @@ bool FilterCheck::evaluate(fields::FieldExtractor& ex, std::optional<Error>& run
     return compareValue(v, runtimeError);
 }
 
-std::optional<bool> FilterCheck::evaluateRow(uint16_t evType, uint16_t cpu, uint64_t ts, uint64_t ordinal) const
+void FilterCheck::prepareRowTable()
+{
+    m_rowByType.clear();
+    if (special != Special::kNone)
+        return;
+    switch (field.id) {
+    case FieldId::kEvtType:
+    case FieldId::kEvtDir:
+    case FieldId::kEvtTypeIs: break;
+    default: return;
+    }
+    std::vector<int8_t> table(format::kEventIdCount);
+    for (uint16_t t = 0; t < format::kEventIdCount; ++t) {
+        const std::optional<bool> r = rowResult(t, 0, 0, 0);
+        table[t] = r ? int8_t(*r) : int8_t(-1);
+    }
+    m_rowByType = std::move(table);
+}
+
+std::optional<bool> FilterCheck::rowResult(uint16_t evType, uint16_t cpu, uint64_t ts, uint64_t ordinal) const
 {
     if (special != Special::kNone)
         return special == Special::kNeverMatches ? std::optional<bool>(false) : std::nullopt;

@@ -52,14 +52,27 @@ public:
     bool evaluate(fields::FieldExtractor& ex, std::optional<Error>& runtimeError) const;
     // The result from the index columns alone (type, cpu, timestamp, ordinal); nullopt when the event must be
     // decoded.
-    std::optional<bool> evaluateRow(uint16_t type, uint16_t cpu, uint64_t ts, uint64_t ordinal) const;
+    std::optional<bool> evaluateRow(uint16_t type, uint16_t cpu, uint64_t ts, uint64_t ordinal) const
+    {
+        if (!m_rowByType.empty()) { // evt.type, evt.dir, evt.type.is: one lookup instead of a string comparison
+            const int8_t r = type < m_rowByType.size() ? m_rowByType[type] : -1;
+            return r < 0 ? std::nullopt : std::optional<bool>(r != 0);
+        }
+        return rowResult(type, cpu, ts, ordinal);
+    }
+    // For fields whose row result depends on the event type alone, computes it for every type once (the
+    // compiler calls it when the check is complete).
+    void prepareRowTable();
 
     // Converts a literal to `type` as sysdig's value parser does; the error text is sysdig's.
     static Result<FilterLiteral> parseLiteral(std::string_view text, format::ParamType type);
 
 private:
+    std::optional<bool> rowResult(uint16_t type, uint16_t cpu, uint64_t ts, uint64_t ordinal) const;
     bool compareValue(const fields::FieldValue& v, std::optional<Error>& err) const;
     bool compareSpecial(fields::FieldExtractor& ex, std::optional<Error>& err) const;
+
+    std::vector<int8_t> m_rowByType; // per event type: -1 undecided, 0 false, 1 true; empty when not prepared
 };
 
 } // namespace syscope::filter

@@ -131,15 +131,22 @@ std::optional<bool> FilterProgram::evaluateRow(uint16_t type, uint16_t cpu, uint
 void FilterProgram::finish()
 {
     m_stateful = false;
-    for (const auto& c : checks)
+    for (auto& c : checks) {
+        c.prepareRowTable();
         if (isStatefulField(c.field.id))
             m_stateful = true;
+    }
     m_types.set();
+    m_typeDecided.reset();
     if (groups.empty())
         return;
-    for (uint16_t t = 0; t < format::kEventIdCount; ++t)
-        if (rowGroup(groups[0], t, 0, 0, 0, true) == false)
+    for (uint16_t t = 0; t < format::kEventIdCount; ++t) {
+        const std::optional<bool> r = rowGroup(groups[0], t, 0, 0, 0, true);
+        if (r == false)
             m_types.reset(t);
+        if (r)
+            m_typeDecided.set(t);
+    }
 }
 
 } // namespace syscope::filter

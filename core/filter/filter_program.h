@@ -34,6 +34,9 @@ public:
     bool stateful() const { return m_stateful; }
     // Event types that can possibly match (bit set = may match).
     const std::bitset<format::kEventIdCount>& eventTypes() const { return m_types; }
+    // Whether an event's type alone decides the filter (then eventTypes() holds the answer and evaluate() need
+    // not run): filters made only of evt.type, evt.dir and evt.type.is tests, for every non-generic type.
+    bool decidedByType(uint16_t type) const { return type < m_typeDecided.size() && m_typeDecided.test(type); }
 
     // Built by FilterCompiler.
     std::vector<FilterCheck> checks;
@@ -48,6 +51,7 @@ private:
     mutable std::optional<Error> m_runtimeError;
     bool m_stateful = false;
     std::bitset<format::kEventIdCount> m_types;
+    std::bitset<format::kEventIdCount> m_typeDecided;
 };
 
 } // namespace syscope::filter

@@ -106,6 +106,8 @@ std::optional<bool> FilterEngine::Matcher::matchesRow(uint16_t type, uint16_t cp
     const filter::FilterProgram& p = m_impl->program;
     if (!p.stateful() && type < format::kEventIdCount && !p.eventTypes().test(type))
         return false;
+    if (!p.stateful() && p.decidedByType(type))
+        return true;
     return p.evaluateRow(type, cpu, ts, ordinal);
 }
 
