@@ -544,17 +544,25 @@ bool FilterCheck::evaluate(fields::FieldExtractor& ex, std::optional<Error>& run
     return compareValue(v, runtimeError);
 }
 
+bool FilterCheck::isTypeOnlyField(FieldId id)
+{
+    switch (id) {
+    case FieldId::kEvtType:
+    case FieldId::kEvtDir:
+    case FieldId::kEvtTypeIs:
+    case FieldId::kEvtIsIo:
+    case FieldId::kEvtIsIoRead:
+    case FieldId::kEvtIsIoWrite:
+    case FieldId::kEvtIsWait: return true;
+    default: return false;
+    }
+}
+
 void FilterCheck::prepareRowTable()
 {
     m_rowByType.clear();
-    if (special != Special::kNone)
+    if (special != Special::kNone || !isTypeOnlyField(field.id))
         return;
-    switch (field.id) {
-    case FieldId::kEvtType:
-    case FieldId::kEvtDir:
-    case FieldId::kEvtTypeIs: break;
-    default: return;
-    }
     std::vector<int8_t> table(format::kEventIdCount);
     for (uint16_t t = 0; t < format::kEventIdCount; ++t) {
         const std::optional<bool> r = rowResult(t, 0, 0, 0);
@@ -579,6 +587,20 @@ std::optional<bool> FilterCheck::rowResult(uint16_t evType, uint16_t cpu, uint64
     case FieldId::kEvtRawtimeNs: v.num = ts % 1000000000ULL; break;
     case FieldId::kEvtDir: v.bytes = format::isEnter(evType) ? ">" : "<"; break;
     case FieldId::kEvtTypeIs: v.num = (evType == field.evtType || evType == field.evtType1) ? 1 : 0; break;
+    case FieldId::kEvtIsIo:
+    case FieldId::kEvtIsIoRead:
+    case FieldId::kEvtIsIoWrite:
+    case FieldId::kEvtIsWait: {
+        // As the field extractor: the event table's flags for the type (none for an unknown type).
+        const format::EventInfo* info = format::eventInfo(evType);
+        const uint32_t flags = info ? info->flags : 0;
+        const uint32_t want = field.id == FieldId::kEvtIsIo        ? (format::kEfReadsFromFd | format::kEfWritesToFd)
+                              : field.id == FieldId::kEvtIsIoRead  ? uint32_t(format::kEfReadsFromFd)
+                              : field.id == FieldId::kEvtIsIoWrite ? uint32_t(format::kEfWritesToFd)
+                                                                   : uint32_t(format::kEfWaits);
+        v.num = (flags & want) ? 1 : 0;
+        break;
+    }
     case FieldId::kEvtType: {
         if (evType <= 1)
             return std::nullopt; // generic events take their name from a parameter

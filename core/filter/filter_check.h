@@ -63,6 +63,9 @@ public:
     // For fields whose row result depends on the event type alone, computes it for every type once (the
     // compiler calls it when the check is complete).
     void prepareRowTable();
+    // Fields whose value is a function of the event type: evt.type, evt.dir, evt.type.is and the event-table
+    // flags evt.is_io, evt.is_io_read, evt.is_io_write, evt.is_wait.
+    static bool isTypeOnlyField(fields::FieldId id);
 
     // Converts a literal to `type` as sysdig's value parser does; the error text is sysdig's.
     static Result<FilterLiteral> parseLiteral(std::string_view text, format::ParamType type);

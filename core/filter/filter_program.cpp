@@ -84,8 +84,8 @@ std::optional<bool> FilterProgram::rowGroup(const Group& g, uint16_t type, uint1
             if (it.group >= 0)
                 return rowGroup(groups[size_t(it.group)], type, cpu, ts, ordinal, typeOnly);
             const FilterCheck& c = checks[size_t(it.check)];
-            if (typeOnly && c.field.id != FieldId::kEvtType && c.field.id != FieldId::kEvtDir &&
-                c.field.id != FieldId::kEvtTypeIs && c.special != FilterCheck::Special::kNeverMatches)
+            if (typeOnly && !FilterCheck::isTypeOnlyField(c.field.id) &&
+                c.special != FilterCheck::Special::kNeverMatches)
                 return std::nullopt;
             return c.evaluateRow(type, cpu, ts, ordinal);
         };
