@@ -11,17 +11,27 @@ namespace {
 constexpr uint16_t kSwitch6 = 152;
 constexpr uint16_t kProcInfo = 234;
 
-bool isContainerEvent(uint16_t t) { return t == 228 || t == 272 || t == 324; }
-
-// Events on which sysdig looks a thread up without creating an empty one for an unknown tid: clone exits,
-// switch, procexit. A table, as every event asks.
-constexpr auto kNoQueryOs = [] {
-    std::array<bool, format::kEventIdCount> t{};
+// What observe() needs to know of each event type, in one table: it runs on every event.
+enum : uint8_t {
+    kContainer = 1, // container meta-events: no thread
+    kNoQueryOs = 2, // looked up without creating an empty entry for an unknown tid: clone exits, switch, procexit
+    kProcExit = 4,  // the thread's entry goes after this event
+    kDupExit = 8,   // dup family: the thread points at the new fd
+    kPairExit = 16, // pipe, pipe2, socketpair: the thread points at the second new fd
+};
+constexpr auto kTraits = [] {
+    std::array<uint8_t, format::kEventIdCount> t{};
     for (uint16_t i = 0; i < format::kEventIdCount; ++i)
-        t[i] = format::isCloneExit(i) || i == kSwitch6 || i == 16 || i == 186;
+        if (format::isCloneExit(i))
+            t[i] |= kNoQueryOs;
+    t[228] = t[272] = t[324] = kContainer;
+    t[kSwitch6] |= kNoQueryOs;
+    t[16] |= kNoQueryOs | kProcExit;
+    t[186] |= kNoQueryOs | kProcExit;
+    t[125] = t[363] = t[365] = t[367] = kDupExit;
+    t[61] = t[393] = t[43] = kPairExit;
     return t;
 }();
-bool noQueryOs(uint16_t t) { return t < kNoQueryOs.size() && kNoQueryOs[t]; }
 
 } // namespace
 
@@ -82,23 +92,23 @@ void ThreadTransients::observe(const format::RawEvent& ev, const state::EventCon
     flushExited();
     m_eventHasThread = false;
     const format::EventInfo* info = format::eventInfo(ev.type);
-    if (!info || isContainerEvent(ev.type))
+    if (!info)
+        return;
+    const uint8_t traits = kTraits[ev.type]; // in range: the type has an EventInfo
+    if (traits & kContainer)
         return;
     if (info->flags & format::kEfSkipParseReset) {
         m_eventHasThread = ev.type == kProcInfo && knownBefore;
         return;
     }
     const int64_t tid = int64_t(ev.tid);
-    if (ev.type == 16 || ev.type == 186)
+    if (traits & kProcExit)
         m_pendingErase.push_back(tid);
-    if (noQueryOs(ev.type)) {
-        // Looked up without creating: an unknown tid stops the reset here.
-        if (!knownBefore)
-            return;
-    }
+    if ((traits & kNoQueryOs) && !knownBefore)
+        return; // looked up without creating: an unknown tid stops the reset here
     m_eventHasThread = true;
     Entry& e = entry(tid);
-    if (!noQueryOs(ev.type))
+    if (!(traits & kNoQueryOs))
         e.stub = true;
     if (ev.type == kSwitch6)
         return; // switch events stop before the enter/exit bookkeeping
@@ -116,15 +126,14 @@ void ThreadTransients::observe(const format::RawEvent& ev, const state::EventCon
     }
     // The parsers point the thread at the fd the event used or created (matched exits, new fds); pipe and
     // socketpair leave it at the second fd they create, dup at the copy.
-    if ((ev.type == 125 || ev.type == 363 || ev.type == 365 || ev.type == 367) &&
-        decode::paramInt(ev, 0).value_or(-1) >= 0)
+    if ((traits & kDupExit) && decode::paramInt(ev, 0).value_or(-1) >= 0)
         e.lastFd = *decode::paramInt(ev, 0); // dup points the thread at the new fd
     else if (ctx.hasFdNum)
         e.lastFd = ctx.fdNum;
-    else if (!format::isEnter(ev.type) && (info->flags & format::kEfCreatesFd) &&
-             decode::paramInt(ev, 0).value_or(-1) >= 0 && ev.type != 61 && ev.type != 393 && ev.type != 43)
+    else if (!format::isEnter(ev.type) && (info->flags & format::kEfCreatesFd) && !(traits & kPairExit) &&
+             decode::paramInt(ev, 0).value_or(-1) >= 0)
         e.lastFd = *decode::paramInt(ev, 0); // signalfd, timerfd, inotify...: the new fd is the result
-    else if ((ev.type == 61 || ev.type == 393 || ev.type == 43) && decode::paramInt(ev, 0).value_or(-1) >= 0)
+    else if ((traits & kPairExit) && decode::paramInt(ev, 0).value_or(-1) >= 0)
         if (auto fd2 = decode::paramInt(ev, "fd2"))
             e.lastFd = *fd2;
 }
