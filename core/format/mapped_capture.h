@@ -27,7 +27,7 @@ public:
 
     std::span<const uint8_t> bytes() const { return {m_data, m_size}; }
     // Maps the pages of [offset, offset + length) in one go ahead of a sequential reader: far cheaper than a page
-    // fault per few pages, and the reader's thread pays it in large batches. A no-op where the kernel cannot.
+    // fault per few pages (index::ReadAhead calls it from a thread of its own). A no-op where the kernel cannot.
     void prefault(uint64_t offset, uint64_t length) const;
     Compression compression() const { return m_compression; }
     // Set when the compressed stream ended early or was damaged: the bytes before the damage are kept.
