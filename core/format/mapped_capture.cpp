@@ -172,18 +172,25 @@ std::unique_ptr<MappedCapture> MappedCapture::fromMemory(std::span<const uint8_t
     return c;
 }
 
-void MappedCapture::prefault(uint64_t offset, uint64_t length) const
+void MappedCapture::advise(uint64_t offset, uint64_t length, int advice) const
 {
-#ifndef MADV_POPULATE_READ
-    constexpr int MADV_POPULATE_READ = 22; // Linux 5.14; older kernels refuse it with EINVAL
-#endif
     if (m_mapSize == 0 || offset >= m_size)
         return;
     const uint64_t page = 4096;
     const uint64_t begin = offset & ~(page - 1);
     const uint64_t end = std::min<uint64_t>(offset + length, m_size);
-    ::madvise(const_cast<uint8_t*>(m_data) + begin, size_t(end - begin), MADV_POPULATE_READ);
+    ::madvise(const_cast<uint8_t*>(m_data) + begin, size_t(end - begin), advice);
 }
+
+void MappedCapture::prefault(uint64_t offset, uint64_t length) const
+{
+#ifndef MADV_POPULATE_READ
+    constexpr int MADV_POPULATE_READ = 22; // Linux 5.14; older kernels refuse it with EINVAL
+#endif
+    advise(offset, length, MADV_POPULATE_READ);
+}
+
+void MappedCapture::willNeed(uint64_t offset, uint64_t length) const { advise(offset, length, MADV_WILLNEED); }
 
 Result<std::unique_ptr<MappedCapture>> MappedCapture::open(const std::string& path)
 {

@@ -29,12 +29,16 @@ public:
     // Maps the pages of [offset, offset + length) in one go ahead of a sequential reader: far cheaper than a page
     // fault per few pages (index::ReadAhead calls it from a thread of its own). A no-op where the kernel cannot.
     void prefault(uint64_t offset, uint64_t length) const;
+    // Starts reading [offset, offset + length) from disk into the page cache, asynchronously, without mapping it:
+    // unlike prefault(), it does not hold the address-space lock while the disk works.
+    void willNeed(uint64_t offset, uint64_t length) const;
     Compression compression() const { return m_compression; }
     // Set when the compressed stream ended early or was damaged: the bytes before the damage are kept.
     const std::optional<Error>& decompressError() const { return m_decompressError; }
 
 private:
     MappedCapture() = default;
+    void advise(uint64_t offset, uint64_t length, int advice) const;
     const uint8_t* m_data = nullptr;
     size_t m_size = 0;
     size_t m_mapSize = 0; // 0 when not mmapped by us

@@ -31,7 +31,12 @@ void ReadAhead::run()
             m_reader.wait(reader, std::memory_order_acquire); // until the reader reports progress
             continue;
         }
-        m_capture.prefault(mapped, kWindow);
+        // The disk reads of the next window start now, unlocked; this one is mapped in small steps. Mapping holds
+        // the address-space lock, and a page still on disk would keep it held (and every thread that allocates
+        // or faults waiting behind it, the GUI thread included) until the read completes.
+        m_capture.willNeed(mapped + kWindow, kWindow);
+        for (uint64_t step = 0; step < kWindow && !m_stop.load(std::memory_order_relaxed); step += kStep)
+            m_capture.prefault(mapped + step, kStep);
         mapped += kWindow;
     }
 }

@@ -31,7 +31,8 @@ public:
     }
 
 private:
-    static constexpr uint64_t kWindow = 16u << 20; // one populate call
+    static constexpr uint64_t kWindow = 16u << 20; // read from disk ahead in one go
+    static constexpr uint64_t kStep = 2u << 20;    // one populate call
     static constexpr uint64_t kAhead = 64u << 20;  // how far ahead of the reader the mapping may run
     void run();
 
