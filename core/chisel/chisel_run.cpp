@@ -16,10 +16,9 @@ namespace syscope::chisel {
 
 namespace {
 
-// Container description events: the old container event carries the id as its first parameter, the JSON
-// ones inside their text.
-constexpr uint16_t kContainerE = 228, kContainerJsonE = 272, kContainerJson2E = 324;
-constexpr uint16_t kSwitch = 152, kProcExit = 16, kProcExit1 = 186;
+// Of the container description events (format::isContainerEvent), the old one carries the id as its first
+// parameter, the JSON ones inside their text.
+constexpr uint16_t kContainerE = 228;
 constexpr size_t kFdBitmap = 1 << 16;
 constexpr int64_t kTidBitmap = 1 << 22;
 
@@ -49,7 +48,7 @@ struct TypeTraits {
             const bool clone = format::isCloneExit(t);
             if (clone)
                 bits[t] |= kCloneExit;
-            if (clone || t == kSwitch || t == kProcExit || t == kProcExit1)
+            if (format::looksUpThreadOnly(t))
                 bits[t] |= kLooksUpOnly;
             if (!format::isEnter(t) && ((info->flags & format::kEfCreatesFd) || clone))
                 bits[t] |= kNamesFds;
@@ -242,7 +241,7 @@ void ChiselRun::noteIds(const format::RawEvent& ev, const state::EventContext& c
     }
     if (ctx.hasFdNum)
         noteFd(ctx.fdNum);
-    if (ev.type == kContainerE || ev.type == kContainerJsonE || ev.type == kContainerJson2E) {
+    if (format::isContainerEvent(ev.type)) {
         if (auto s = decode::paramStr(ev, 0)) {
             std::string id = ev.type == kContainerE ? std::string(*s) : containerIdFromJson(*s);
             if (!id.empty())
@@ -406,8 +405,7 @@ Result<void> ChiselRun::runSession(const Session& session, std::span<const uint6
         if (o >= count || !session.event(o, view))
             return true;
         // The index does not keep which container events came before the first real one; their ts is 0.
-        if (view.raw.ts == 0 &&
-            (view.raw.type == kContainerE || view.raw.type == kContainerJsonE || view.raw.type == kContainerJson2E))
+        if (view.raw.ts == 0 && format::isContainerEvent(view.raw.type))
             view.ctx.headerMeta = true;
         return feed(o, view.raw, view.ctx);
     };

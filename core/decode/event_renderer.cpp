@@ -730,7 +730,7 @@ void EventRenderer::appendDefaultLine(std::string& out, const RawEvent& ev, uint
     p = std::to_chars(p, p + 8, ev.cpu).ptr;
     *p++ = ' ';
     std::string_view prefix, name;
-    if (ev.type == 272 || ev.type == 324 || ev.type == 228) {
+    if (format::isContainerEvent(ev.type)) {
         // Container events belong to no thread; sysdig names them after the container.
         auto json = paramStr(ev, 0).value_or("");
         prefix = "container:";

@@ -14,20 +14,21 @@ constexpr uint16_t kProcInfo = 234;
 // What observe() needs to know of each event type, in one table: it runs on every event.
 enum : uint8_t {
     kContainer = 1, // container meta-events: no thread
-    kNoQueryOs = 2, // looked up without creating an empty entry for an unknown tid: clone exits, switch, procexit
+    kNoQueryOs = 2, // format::looksUpThreadOnly
     kProcExit = 4,  // the thread's entry goes after this event
     kDupExit = 8,   // dup family: the thread points at the new fd
     kPairExit = 16, // pipe, pipe2, socketpair: the thread points at the second new fd
 };
 constexpr auto kTraits = [] {
     std::array<uint8_t, format::kEventIdCount> t{};
-    for (uint16_t i = 0; i < format::kEventIdCount; ++i)
-        if (format::isCloneExit(i))
+    for (uint16_t i = 0; i < format::kEventIdCount; ++i) {
+        if (format::looksUpThreadOnly(i))
             t[i] |= kNoQueryOs;
-    t[228] = t[272] = t[324] = kContainer;
-    t[kSwitch6] |= kNoQueryOs;
-    t[16] |= kNoQueryOs | kProcExit;
-    t[186] |= kNoQueryOs | kProcExit;
+        if (format::isContainerEvent(i))
+            t[i] |= kContainer;
+    }
+    t[16] |= kProcExit;
+    t[186] |= kProcExit;
     t[125] = t[363] = t[365] = t[367] = kDupExit;
     t[61] = t[393] = t[43] = kPairExit;
     return t;

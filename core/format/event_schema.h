@@ -174,6 +174,14 @@ constexpr bool isCloneExit(uint16_t type)
     default: return false;
     }
 }
+// The container description events (the old one, and the two JSON ones): meta-events of no thread.
+constexpr bool isContainerEvent(uint16_t type) { return type == 228 || type == 272 || type == 324; }
+// Events on which sysdig looks their thread up without creating an empty entry for an unknown tid: clone exits,
+// switch, procexit.
+constexpr bool looksUpThreadOnly(uint16_t type)
+{
+    return isCloneExit(type) || type == 152 || type == 16 || type == 186;
+}
 
 // Syscall name for a PPM_SC code (generic events' ID parameter); empty when unknown. Codes 0..328 use
 // sysdig 0.29.3's names (0 is "<unknown>"), 329.. the names of newer libs.

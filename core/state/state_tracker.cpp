@@ -467,10 +467,12 @@ namespace {
 enum : uint8_t { kTraitContainer = 1, kTraitSwitch = 2, kTraitProcExit = 4, kTraitConnectEnter = 8 };
 constexpr auto kApplyTraits = [] {
     std::array<uint8_t, format::kEventIdCount> t{};
-    t[228] = t[272] = t[324] = kTraitContainer; // container meta-events: no thread
-    t[152] = t[146] = kTraitSwitch;             // name the thread leaving the CPU, never create it
-    t[186] = t[16] = kTraitProcExit;            // the thread goes away after this event
-    t[22] = kTraitConnectEnter;                 // a unix socket gets its peer path now
+    for (uint16_t i = 0; i < format::kEventIdCount; ++i)
+        if (format::isContainerEvent(i))
+            t[i] = kTraitContainer;  // container meta-events: no thread
+    t[152] = t[146] = kTraitSwitch;  // name the thread leaving the CPU, never create it
+    t[186] = t[16] = kTraitProcExit; // the thread goes away after this event
+    t[22] = kTraitConnectEnter;      // a unix socket gets its peer path now
     return t;
 }();
 
