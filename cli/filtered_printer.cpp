@@ -86,6 +86,9 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
     if (fastDefault && opt.bufferFormat == decode::BufferFormat::kNormal && !opt.verbose)
         printer.emplace(indexer.state(), opt.compat, ParallelPrinter::Line::kDefault, stdout, 2);
     const bool evaluateAll = program->stateful();
+    // The extractor's per-thread history (observe) serves fields of threads and fds. Lines the workers render
+    // and a filter on the event type alone read none of it: the reading thread then skips keeping it.
+    const bool trackExtractor = !printer || !program->typeOnly();
 
     std::string out;
     out.reserve(1 << 20);
@@ -103,13 +106,15 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                 extractor.setFirstEventTs(ev.ts);
                 firstTsSet = true;
             }
-            extractor.observe(ev, ctx, ordinal);
+            if (trackExtractor)
+                extractor.observe(ev, ctx, ordinal);
             const bool shown = renderer.isShown(ev, ctx);
             if (!shown && !evaluateAll)
                 return true;
             if (!program->empty()) {
                 if (!program->eventTypes().test(ev.type)) {
-                    extractor.noteFiltered(ev, false);
+                    if (trackExtractor)
+                        extractor.noteFiltered(ev, false);
                     return true;
                 }
                 extractor.select(ev, ctx, ordinal);
@@ -119,7 +124,8 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                     failure = program->runtimeError();
                     return false;
                 }
-                extractor.noteFiltered(ev, pass);
+                if (trackExtractor)
+                    extractor.noteFiltered(ev, pass);
                 if (!pass || !shown)
                     return true;
             } else

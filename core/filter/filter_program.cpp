@@ -131,10 +131,13 @@ std::optional<bool> FilterProgram::evaluateRow(uint16_t type, uint16_t cpu, uint
 void FilterProgram::finish()
 {
     m_stateful = false;
+    m_typeOnly = true;
     for (auto& c : checks) {
         c.prepareRowTable();
         if (isStatefulField(c.field.id))
             m_stateful = true;
+        if (!FilterCheck::isTypeOnlyField(c.field.id) && c.special != FilterCheck::Special::kNeverMatches)
+            m_typeOnly = false;
     }
     m_types.set();
     m_typeDecided.reset();

@@ -32,6 +32,9 @@ public:
     const std::optional<Error>& runtimeError() const { return m_runtimeError; }
     // Whether some field remembers earlier events (evt.deltatime...): then every event must be evaluated.
     bool stateful() const { return m_stateful; }
+    // Whether every check reads only the event itself (evt.type, evt.dir, evt.type.is, evt.is_io...): then no
+    // per-thread history the extractor keeps can change a result.
+    bool typeOnly() const { return m_typeOnly; }
     // Event types that can possibly match (bit set = may match).
     const std::bitset<format::kEventIdCount>& eventTypes() const { return m_types; }
     // Whether an event's type alone decides the filter (then eventTypes() holds the answer and evaluate() need
@@ -50,6 +53,7 @@ private:
 
     mutable std::optional<Error> m_runtimeError;
     bool m_stateful = false;
+    bool m_typeOnly = true;
     std::bitset<format::kEventIdCount> m_types;
     std::bitset<format::kEventIdCount> m_typeDecided;
 };
