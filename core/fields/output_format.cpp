@@ -116,28 +116,32 @@ Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::str
                 out += t.literal;
             continue;
         }
-        // Every field is evaluated even once the line is lost, as sysdig does (some remember the event).
-        m_scratch.clear();
-        auto r = ex.appendText(t.ref, m_scratch);
+        // Every field is evaluated even once the line is lost, as sysdig does (some remember the event). Values
+        // are written in place: a value that turns out missing or unwanted is cut off again.
+        const size_t at = out.size();
+        auto r = ex.appendText(t.ref, out);
         if (!r) {
             out.resize(start);
             return r.error();
         }
-        if (!ok)
+        if (!ok) {
+            out.resize(at);
             continue;
+        }
         if (*r == FieldExtractor::Text::kMissing) {
+            out.resize(at);
             if (m_requireAll) {
                 ok = false;
                 continue;
             }
-            m_scratch = "<NA>";
+            out += "<NA>";
         }
         if (t.width) {
             // Values are printed as C strings: an embedded NUL ends them.
-            m_scratch.resize(std::min(m_scratch.find('\0'), m_scratch.size()));
-            m_scratch.resize(t.width, ' ');
+            const size_t nul = out.find('\0', at);
+            out.resize(std::min(nul, out.size()));
+            out.resize(at + t.width, ' ');
         }
-        out += m_scratch;
     }
     if (!ok) {
         out.resize(start);

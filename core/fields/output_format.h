@@ -46,7 +46,6 @@ private:
     };
     std::vector<Token> m_tokens;
     bool m_requireAll = true;
-    std::string m_scratch;
     // -j: where each member goes. jsoncpp sorts members by key and a field named twice keeps its last value, so
     // the order (token index, "key": text) is worked out once; per event only the values are written.
     std::vector<std::pair<size_t, std::string>> m_jsonOrder;
