@@ -112,14 +112,14 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
             if (!shown && !evaluateAll)
                 return true;
             if (!program->empty()) {
-                if (!program->eventTypes().test(ev.type)) {
+                const std::optional<bool> byType = program->decideByType(ev.type);
+                if (byType == false) {
                     if (trackExtractor)
                         extractor.noteFiltered(ev, false);
                     return true;
                 }
                 extractor.select(ev, ctx, ordinal);
-                // A filter on the event type alone was decided by the test above.
-                const bool pass = program->decidedByType(ev.type) || program->evaluate(extractor);
+                const bool pass = byType ? *byType : program->evaluate(extractor);
                 if (program->runtimeError()) {
                     failure = program->runtimeError();
                     return false;

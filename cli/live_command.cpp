@@ -373,10 +373,10 @@ int LiveCommand::run(const CliOptions& opt)
                 return true;
             extractor.select(ev, ctx, ordinal);
             if (!program->empty()) {
-                if (!program->eventTypes().test(ev.type))
+                const std::optional<bool> byType = program->decideByType(ev.type);
+                if (byType == false)
                     return true;
-                // A filter on the event type alone was decided by the test above.
-                const bool pass = program->decidedByType(ev.type) || program->evaluate(extractor);
+                const bool pass = byType ? *byType : program->evaluate(extractor);
                 if (program->runtimeError()) {
                     failure = program->runtimeError();
                     return false;

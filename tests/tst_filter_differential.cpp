@@ -94,6 +94,9 @@ const Case kFilters[] = {
     {"evt.args contains res=0"},
     {"evt.latency>1000"},
     {"evt.latency.ns>100000"},
+    // A stateful check before a type test sees every event, not only those of the type.
+    {"evt.deltatime>100000 and evt.type=open"},
+    {"evt.deltatime>1000 and evt.dir=<"},
     {"evt.type.is.open=true"},
     {"evt.type.is.read=1"},
     {"evt.count=1 and evt.type=read"},

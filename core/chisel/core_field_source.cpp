@@ -110,14 +110,11 @@ public:
     {
         // Most chisel filters test the event type: decide from the header when that is enough, without
         // decoding the event.
-        if (!m_program.stateful()) {
-            if (!m_program.eventTypes().test(ev.raw->type))
-                return false;
-            if (m_program.decidedByType(ev.raw->type))
-                return true;
+        if (auto r = m_program.decideByType(ev.raw->type))
+            return *r;
+        if (!m_program.stateful())
             if (auto r = m_program.evaluateRow(ev.raw->type, ev.raw->cpu, ev.raw->ts, ev.ordinal))
                 return *r;
-        }
         return m_program.evaluate(m_source.select(ev));
     }
 

@@ -40,6 +40,19 @@ public:
     // Whether an event's type alone decides the filter (then eventTypes() holds the answer and evaluate() need
     // not run): filters made only of evt.type, evt.dir and evt.type.is tests, for every non-generic type.
     bool decidedByType(uint16_t type) const { return type < m_typeDecided.size() && m_typeDecided.test(type); }
+    // What an event's type alone says of it: false (cannot match), true (matches), nullopt (evaluate). A
+    // stateful program always says nullopt: its checks must see every event the filter is asked about, in the
+    // order sysdig evaluates them, even where the type would settle the result.
+    std::optional<bool> decideByType(uint16_t type) const
+    {
+        if (m_stateful)
+            return std::nullopt;
+        if (type < m_types.size() && !m_types.test(type))
+            return false;
+        if (decidedByType(type))
+            return true;
+        return std::nullopt;
+    }
 
     // Built by FilterCompiler.
     std::vector<FilterCheck> checks;

@@ -104,10 +104,8 @@ FilterEngine::Matcher::~Matcher() = default;
 std::optional<bool> FilterEngine::Matcher::matchesRow(uint16_t type, uint16_t cpu, uint64_t ts, uint64_t ordinal) const
 {
     const filter::FilterProgram& p = m_impl->program;
-    if (!p.stateful() && type < format::kEventIdCount && !p.eventTypes().test(type))
-        return false;
-    if (!p.stateful() && p.decidedByType(type))
-        return true;
+    if (auto r = p.decideByType(type))
+        return *r;
     return p.evaluateRow(type, cpu, ts, ordinal);
 }
 
