@@ -2,6 +2,7 @@
 #pragma once
 // Errors are values: every fallible core API returns Result<T>. No exception crosses the core API.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -44,18 +45,23 @@ private:
     std::variant<T, Error> m_v;
 };
 
+// Success holds no Error: per-event callers return it millions of times, and building and destroying an empty
+// Error (its string) each time was a measurable part of their cost.
 template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_err(std::move(error)), m_ok(false) {} // NOLINT
-    bool ok() const { return m_ok; }
-    explicit operator bool() const { return m_ok; }
-    const Error& error() const { return m_err; }
+    Result(Error error) : m_err(std::move(error)) {} // NOLINT
+    bool ok() const { return !m_err.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error& error() const
+    {
+        static const Error kNone;
+        return m_err ? *m_err : kNone;
+    }
 
 private:
-    Error m_err;
-    bool m_ok = true;
+    std::optional<Error> m_err;
 };
 
 inline Error makeError(ErrorCode code, std::string message, int64_t offset = -1)
