@@ -253,11 +253,12 @@ void FieldExtractor::observe(const RawEvent& ev, const state::EventContext& ctx,
     // the (costlier) look-up of the tracker's history.
     bool knownBefore;
     m_transients.flushExited();
-    if (const auto* e = m_transients.find(tid); e && e->stub)
+    ThreadTransients::Entry* e = m_transients.find(tid);
+    if (e && e->stub)
         knownBefore = true;
     else
         knownBefore = m_transients.visible(tid, ordinal ? m_state.threadAt(tid, ordinal - 1) : nullptr);
-    m_transients.observe(ev, ctx, knownBefore);
+    m_transients.observe(ev, ctx, knownBefore, e);
     m_eventHasThread = m_transients.eventHasThread();
     m_observedOffset = ev.offset;
     m_nextOrdinal = ordinal + 1;

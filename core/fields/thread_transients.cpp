@@ -88,7 +88,8 @@ bool ThreadTransients::visible(int64_t tid, const state::ThreadInfo* t) const
     return e && e->stub;
 }
 
-void ThreadTransients::observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore)
+void ThreadTransients::observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore,
+                               Entry* found)
 {
     flushExited();
     m_eventHasThread = false;
@@ -108,7 +109,7 @@ void ThreadTransients::observe(const format::RawEvent& ev, const state::EventCon
     if ((traits & kNoQueryOs) && !knownBefore)
         return; // looked up without creating: an unknown tid stops the reset here
     m_eventHasThread = true;
-    Entry& e = entry(tid);
+    Entry& e = found ? *found : entry(tid);
     if (!(traits & kNoQueryOs))
         e.stub = true;
     if (ev.type == kSwitch6)

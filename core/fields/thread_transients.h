@@ -30,9 +30,11 @@ public:
 
     void reset();
     // Applies one event (with the context the tracker produced for it). Call for every event, in file order.
-    // `knownBefore`: sysdig had an entry for the event's tid before the event.
-    void observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore);
+    // `knownBefore`: sysdig had an entry for the event's tid before the event; `found`: find(tid) after
+    // flushExited(), when the caller has just looked it up (saves a look-up on every event).
+    void observe(const format::RawEvent& ev, const state::EventContext& ctx, bool knownBefore, Entry* found = nullptr);
     const Entry* find(int64_t tid) const { return lookup(tid); }
+    Entry* find(int64_t tid) { return lookup(tid); }
     // Drops the entries of threads whose exit was the previous event (observe() does it first thing).
     void flushExited()
     {
