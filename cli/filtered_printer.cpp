@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filtered_printer.h"
 
+#include "event_filter.h"
 #include "event_line.h"
 
 #include "parallel_printer.h"
@@ -8,7 +9,6 @@
 #include "decode/event_renderer.h"
 #include "fields/field_extractor.h"
 #include "fields/output_format.h"
-#include "filter/filter_compiler.h"
 
 #include <cstdio>
 #include <string>
@@ -27,17 +27,6 @@ void flushTo(std::string& buf)
     }
 }
 
-std::string joinWords(const std::vector<std::string>& words)
-{
-    std::string s;
-    for (size_t i = 0; i < words.size(); ++i) {
-        if (i)
-            s.push_back(' ');
-        s += words[i];
-    }
-    return s;
-}
-
 } // namespace
 
 bool FilteredPrinter::wanted(const CliOptions& opt)
@@ -53,13 +42,9 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
         fprintf(stderr, "you cannot specify more than one output format\n");
         return kExitError;
     }
-    const std::string filterText = joinWords(opt.filterWords);
-    auto program = filter::FilterCompiler::compile(filterText);
-    if (!program) {
-        fprintf(stderr, "filter error at column %lld: %s\n", static_cast<long long>(program.error().offset + 1),
-                program.error().message.c_str());
+    auto program = EventFilter::compile(opt.filterWords);
+    if (!program)
         return kExitError;
-    }
     const bool defaultFormat = !opt.hasPrintFormat;
     std::string_view formatText = opt.hasPrintFormat ? std::string_view(opt.printFormat)
                                   : opt.json         ? fields::OutputFormat::kDefaultJson
@@ -85,10 +70,9 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
     std::optional<ParallelPrinter> printer;
     if (fastDefault && opt.bufferFormat == decode::BufferFormat::kNormal && !opt.verbose)
         printer.emplace(indexer.state(), opt.compat, ParallelPrinter::Line::kDefault, stdout, 2);
-    const bool evaluateAll = program->stateful();
     // The extractor's per-thread history (observe) serves fields of threads and fds. Lines the workers render
     // and a filter on the event type alone read none of it: the reading thread then skips keeping it.
-    const bool trackExtractor = !printer || !program->typeOnly();
+    EventFilter filter(*program, extractor, renderer, !printer || !program->typeOnly());
 
     std::string out;
     out.reserve(1 << 20);
@@ -106,30 +90,11 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                 extractor.setFirstEventTs(ev.ts);
                 firstTsSet = true;
             }
-            if (trackExtractor)
-                extractor.observe(ev, ctx, ordinal);
-            const bool shown = renderer.isShown(ev, ctx);
-            if (!shown && !evaluateAll)
-                return true;
-            if (!program->empty()) {
-                const std::optional<bool> byType = program->decideByType(ev.type);
-                if (byType == false) {
-                    if (trackExtractor)
-                        extractor.noteFiltered(ev, false);
-                    return true;
-                }
-                extractor.select(ev, ctx, ordinal);
-                const bool pass = byType ? *byType : program->evaluate(extractor);
-                if (program->runtimeError()) {
-                    failure = program->runtimeError();
-                    return false;
-                }
-                if (trackExtractor)
-                    extractor.noteFiltered(ev, pass);
-                if (!pass || !shown)
-                    return true;
-            } else
-                extractor.select(ev, ctx, ordinal);
+            switch (filter.apply(ev, ctx, ordinal)) {
+            case EventFilter::Verdict::kDrop: return true;
+            case EventFilter::Verdict::kFailed: failure = filter.runtimeError(); return false;
+            case EventFilter::Verdict::kShow: break;
+            }
             if (printer) {
                 printer->add(ev, ordinal, decode::CurrentStateView(indexer.state(), ctx, ordinal));
                 return true;

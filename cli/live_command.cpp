@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live_command.h"
 
+#include "event_filter.h"
 #include "event_line.h"
 
 #include "decode/event_renderer.h"
 #include "fields/field_extractor.h"
 #include "fields/output_format.h"
-#include "filter/filter_compiler.h"
 #include "format/block_types.h"
 #include "format/capture_writer.h"
 #include "live/capture_stats.h"
@@ -44,17 +44,6 @@ std::string helperPath()
     std::string dir(self, size_t(n));
     dir.resize(dir.rfind('/') + 1);
     return dir + "syscope-capture";
-}
-
-std::string joinWords(const std::vector<std::string>& words)
-{
-    std::string s;
-    for (size_t i = 0; i < words.size(); ++i) {
-        if (i)
-            s.push_back(' ');
-        s += words[i];
-    }
-    return s;
 }
 
 void writeOut(std::string& buf)
@@ -260,13 +249,9 @@ int LiveCommand::run(const CliOptions& opt)
         fprintf(stderr, "you cannot specify more than one output format\n");
         return kExitError;
     }
-    const std::string filterText = joinWords(opt.filterWords);
-    auto program = filter::FilterCompiler::compile(filterText);
-    if (!program) {
-        fprintf(stderr, "filter error at column %lld: %s\n", static_cast<long long>(program.error().offset + 1),
-                program.error().message.c_str());
+    auto program = EventFilter::compile(opt.filterWords);
+    if (!program)
         return kExitError;
-    }
 
     std::vector<std::string> args{helper, "-q", "--ignore-pid=" + std::to_string(getpid())};
     if (opt.snaplen)
@@ -336,7 +321,7 @@ int LiveCommand::run(const CliOptions& opt)
     }
     const bool fastDefault = !opt.hasPrintFormat && !opt.json && opt.timeFormat == 'h';
     EventLine line(renderer, extractor, *outFormat, fastDefault, opt.json);
-    const bool evaluateAll = program->stateful();
+    EventFilter filter(*program, extractor, renderer, true);
 
     format::CaptureWriter writer;
     const bool writing = !opt.writeFile.empty();
@@ -367,22 +352,10 @@ int LiveCommand::run(const CliOptions& opt)
                 extractor.setFirstEventTs(ev.ts);
                 firstTsSet = true;
             }
-            extractor.observe(ev, ctx);
-            const bool shown = renderer.isShown(ev, ctx);
-            if (!shown && !evaluateAll)
-                return true;
-            extractor.select(ev, ctx, ordinal);
-            if (!program->empty()) {
-                const std::optional<bool> byType = program->decideByType(ev.type);
-                if (byType == false)
-                    return true;
-                const bool pass = byType ? *byType : program->evaluate(extractor);
-                if (program->runtimeError()) {
-                    failure = program->runtimeError();
-                    return false;
-                }
-                if (!pass || !shown)
-                    return true;
+            switch (filter.apply(ev, ctx, ordinal)) {
+            case EventFilter::Verdict::kDrop: return true;
+            case EventFilter::Verdict::kFailed: failure = filter.runtimeError(); return false;
+            case EventFilter::Verdict::kShow: break;
             }
             if (writing) {
                 if (!headerWritten) {
