@@ -4,6 +4,7 @@
 // highlight the selected item's bytes (and a click on a byte must select its item), and the filter bar,
 // marks and counts must behave.
 #include "app/main_window.h"
+#include "app/recent_files.h"
 #include "app/status_panel.h"
 #include "cli_events.h"
 #include "decode/bytes_view.h"
@@ -21,6 +22,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -61,6 +63,7 @@ private slots:
     void completion();
     void savedFilterButtons();
     void marksAndCounts();
+    void dropOpensAndIsRecent();
     void cleanupTestCase();
 
 private:
@@ -325,6 +328,32 @@ void TstGuiOpenSelect::marksAndCounts()
     QCOMPARE(doc.currentEvent().value() + 1, m_cli.last().num.toULongLong());
     QTest::keyClick(w.eventList(), Qt::Key_Home);
     QCOMPARE(doc.currentEvent().value() + 1, m_cli.first().num.toULongLong());
+}
+
+void TstGuiOpenSelect::dropOpensAndIsRecent()
+{
+    // A capture dropped on the window opens like File > Open and heads the recent files; runs last, since it
+    // replaces the capture the other cases read.
+    MainWindow& w = *m_window;
+    const QString other = syscope::test::sharedDir() + QStringLiteral("/captures/falco-cat_write.scap");
+    SYSCOPE_REQUIRE(QFileInfo::exists(other), "falco-cat_write.scap is missing");
+    auto cli = syscope::test::runProcess(syscope::test::cliPath(), {QStringLiteral("-r"), other});
+    QCOMPARE(cli.exitCode, 0);
+    const auto events = syscope::test::parseCliEvents(cli.out);
+    QVERIFY(!events.isEmpty());
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(other)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy settled(w.document(), &TraceDocument::settled);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QTRY_VERIFY_WITH_TIMEOUT(settled.count() > 0 && w.document()->path() == other, 60000);
+    QCOMPARE(w.eventModel()->rowCount(), int(events.size()));
+    QCOMPARE(RecentFiles::list().value(0), other);
+    QVERIFY(RecentFiles::list().contains(m_capture));
 }
 
 void TstGuiOpenSelect::cleanupTestCase() { m_window.reset(); }
