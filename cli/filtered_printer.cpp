@@ -66,13 +66,18 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
     const bool fastDefault = defaultFormat && !opt.json && opt.timeFormat == 'h';
     EventLine line(renderer, extractor, *format, fastDefault, opt.json);
     // Those lines, with plain buffers, are rendered on worker threads as without a filter: the reading thread
-    // only tracks state and filters.
+    // only tracks state and filters. Other text formats are written there too, from the values the reading
+    // thread extracts.
     std::optional<ParallelPrinter> printer;
     if (fastDefault && opt.bufferFormat == decode::BufferFormat::kNormal && !opt.verbose)
         printer.emplace(indexer.state(), opt.compat, ParallelPrinter::Line::kDefault, stdout, 2);
+    else if (!opt.json && !fastDefault)
+        printer.emplace(indexer.state(), opt.compat, *format,
+                        ParallelPrinter::Buffers{opt.bufferFormat, !opt.verbose && !opt.json}, stdout, 1);
+    const bool formatted = printer && !fastDefault;
     // The extractor's per-thread history (observe) serves fields of threads and fds. Lines the workers render
     // and a filter on the event type alone read none of it: the reading thread then skips keeping it.
-    EventFilter filter(*program, extractor, renderer, !printer || !program->typeOnly());
+    EventFilter filter(*program, extractor, renderer, !printer || formatted || !program->typeOnly());
 
     std::string out;
     out.reserve(1 << 20);
@@ -95,6 +100,10 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
             case EventFilter::Verdict::kFailed: failure = filter.runtimeError(); return false;
             case EventFilter::Verdict::kShow: break;
             }
+            if (formatted) {
+                printer->addFormatted(extractor);
+                return !printer->failed();
+            }
             if (printer) {
                 printer->add(ev, ordinal, decode::CurrentStateView(indexer.state(), ctx, ordinal));
                 return true;
@@ -113,8 +122,11 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
                 printer->drain(); // before the tracker forgets the state the queued events point to
             extractor.resetStream();
         });
-    if (printer)
+    if (printer) {
         printer->drain();
+        if (auto f = printer->failure())
+            failure = std::move(f);
+    }
     flushTo(out);
     fflush(stdout);
     if (failure) {

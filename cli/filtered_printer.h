@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // syscope-cli's printing when a filter, -p, a buffer format, -t or -v is given (with or without -j): one pass over
-// the capture that tracks state, evaluates the filter and renders the output format for every event, in file
-// order, with the same field extractor the GUI and chisels use.
+// the capture that tracks state, evaluates the filter and extracts the output format's fields for every event, in
+// file order, with the same field extractor the GUI and chisels use. Text lines are written on worker threads
+// (cli/parallel_printer), -j objects on the reading thread.
 #include "cli_options.h"
 #include "index/indexer.h"
 

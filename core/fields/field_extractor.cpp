@@ -1733,19 +1733,23 @@ Result<FieldExtractor::Text> FieldExtractor::appendValueText(const FieldValue& v
     return Text::kOk;
 }
 
+Result<FieldExtractor::Text> FieldExtractor::appendTextOf(const FieldRef& ref, const FieldValue& v,
+                                                          const decode::EventRenderer& renderer, std::string& out)
+{
+    if (ref.id == FieldId::kEvtBuffer) {
+        // Printed in the buffer format (-A, -x...), cut like evt.info's buffers.
+        renderer.appendBufferText(out, std::span(reinterpret_cast<const uint8_t*>(v.bytes.data()), v.bytes.size()));
+        return Text::kOk;
+    }
+    return appendValueText(v, out);
+}
+
 Result<FieldExtractor::Text> FieldExtractor::appendText(const FieldRef& ref, std::string& out)
 {
     FieldValue v;
-    if (ref.id == FieldId::kEvtBuffer) {
-        // Printed in the buffer format (-A, -x...), cut like evt.info's buffers.
-        if (!extract(ref, v))
-            return Text::kMissing;
-        m_renderer.appendBufferText(out, std::span(reinterpret_cast<const uint8_t*>(v.bytes.data()), v.bytes.size()));
-        return Text::kOk;
-    }
     if (!extract(ref, v))
         return Text::kMissing;
-    return appendValueText(v, out);
+    return appendTextOf(ref, v, m_renderer, out);
 }
 
 Result<FieldExtractor::Text> FieldExtractor::appendJson(const FieldRef& ref, std::string& out)

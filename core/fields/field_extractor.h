@@ -89,6 +89,10 @@ public:
 
     // Text of a typed value the way sysdig's rawval_to_string prints it; kMissing for types it prints as NULL.
     static Result<Text> appendValueText(const FieldValue& v, std::string& out);
+    // appendText's second half, for a value extract() gave for `ref`: evt.buffer in `renderer`'s buffer format,
+    // anything else as appendValueText. Reads nothing of an extractor, so printer threads call it too.
+    static Result<Text> appendTextOf(const FieldRef& ref, const FieldValue& v, const decode::EventRenderer& renderer,
+                                     std::string& out);
 
 private:
     bool extractEvt(const FieldRef& ref, FieldValue& out);

@@ -106,11 +106,12 @@ std::vector<const FieldRef*> OutputFormat::fields() const
     return out;
 }
 
-Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::string& out)
+template <typename FieldText>
+Result<OutputFormat::Line> OutputFormat::writeLine(FieldText&& field, std::string& out) const
 {
     const size_t start = out.size();
     bool ok = true;
-    for (auto& t : m_tokens) {
+    for (const auto& t : m_tokens) {
         if (!t.ref.info) {
             if (ok)
                 out += t.literal;
@@ -119,7 +120,7 @@ Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::str
         // Every field is evaluated even once the line is lost, as sysdig does (some remember the event). Values
         // are written in place: a value that turns out missing or unwanted is cut off again.
         const size_t at = out.size();
-        auto r = ex.appendText(t.ref, out);
+        auto r = field(t.ref, out);
         if (!r) {
             out.resize(start);
             return r.error();
@@ -148,6 +149,41 @@ Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::str
         return Line::kSkipped;
     }
     return Line::kPrinted;
+}
+
+Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::string& out)
+{
+    return writeLine([&](const FieldRef& ref, std::string& o) { return ex.appendText(ref, o); }, out);
+}
+
+void OutputFormat::prepare(FieldExtractor& ex, std::vector<Prepared>& values, std::string& bytes)
+{
+    for (const auto& t : m_tokens) {
+        if (!t.ref.info)
+            continue;
+        Prepared& p = values.emplace_back();
+        p.have = ex.extract(t.ref, p.value);
+        // The bytes may live in the extractor's scratch space or the event: copied, the view dropped.
+        p.at = uint32_t(bytes.size());
+        p.len = uint32_t(p.value.bytes.size());
+        bytes += p.value.bytes;
+        p.value.bytes = {};
+    }
+}
+
+Result<OutputFormat::Line> OutputFormat::appendPrepared(const Prepared* values, std::string_view bytes,
+                                                        const decode::EventRenderer& renderer, std::string& out) const
+{
+    return writeLine(
+        [&](const FieldRef& ref, std::string& o) -> Result<FieldExtractor::Text> {
+            const Prepared& p = *values++;
+            if (!p.have)
+                return FieldExtractor::Text::kMissing;
+            FieldValue v = p.value;
+            v.bytes = bytes.substr(p.at, p.len);
+            return FieldExtractor::appendTextOf(ref, v, renderer, o);
+        },
+        out);
 }
 
 Result<OutputFormat::Line> OutputFormat::appendJson(FieldExtractor& ex, std::string& out)

@@ -34,11 +34,28 @@ public:
     // The same as a JSON object.
     Result<Line> appendJson(FieldExtractor& ex, std::string& out);
 
+    // appendText in two halves, for printing on other threads: prepare() extracts the event's field values on
+    // the reading thread (where the state is) and copies their bytes; appendPrepared() writes the same line from
+    // them, anywhere, reading nothing but the values and `renderer`'s buffer format.
+    struct Prepared {
+        FieldValue value; // bytes rebound from `at`/`len` when written
+        uint32_t at = 0, len = 0;
+        bool have = false;
+    };
+    void prepare(FieldExtractor& ex, std::vector<Prepared>& values, std::string& bytes);
+    // `values`: what prepare() appended for one event; `bytes`: the string it copied their bytes into.
+    Result<Line> appendPrepared(const Prepared* values, std::string_view bytes, const decode::EventRenderer& renderer,
+                                std::string& out) const;
+
     bool requireAll() const { return m_requireAll; }
     // The fields the format names, in order.
     std::vector<const FieldRef*> fields() const;
 
 private:
+    // The line from each field's text: field(ref, out) appends it (or says kMissing), in token order.
+    template <typename FieldText>
+    Result<Line> writeLine(FieldText&& field, std::string& out) const;
+
     struct Token {
         std::string literal; // when ref.info is null
         FieldRef ref;
