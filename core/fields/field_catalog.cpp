@@ -825,10 +825,28 @@ int longestInClass(const FieldClass& c, std::string_view s, const FieldInfo** ou
     return best;
 }
 
+FieldFamily familyOf(std::string_view name)
+{
+    if (name.starts_with("syscall."))
+        return FieldFamily::kEvt;
+    switch (name.empty() ? '\0' : name[0]) {
+    case 'e': return name.starts_with("evtin.") ? FieldFamily::kNone : FieldFamily::kEvt;
+    case 'p':
+    case 't': return FieldFamily::kProcess;
+    case 'u':
+    case 'g': return FieldFamily::kUserGroup;
+    case 'c': return FieldFamily::kContainer;
+    case 'f': return name.starts_with("fdlist.") ? FieldFamily::kFdList : FieldFamily::kFd;
+    // syslog, k8s, mesos, span: no source for them in a syscall capture (see docs/compatibility.md).
+    default: return FieldFamily::kNone;
+    }
+}
+
 void setField(FieldRef& r, FieldId id)
 {
     r.info = &FieldCatalog::info(id);
     r.id = id;
+    r.family = familyOf(r.info->name);
     r.type = r.info->type;
     r.fmt = r.info->fmt;
 }

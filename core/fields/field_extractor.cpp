@@ -543,27 +543,16 @@ bool FieldExtractor::extract(const FieldRef& ref, FieldValue& out)
     constexpr uint16_t kWriteX = 9;
     m_eventFdHidden = ref.inFilter && !format::isEnter(m_ev->type) && m_ev->type != kWriteX &&
                       !(m_info && (m_info->flags & format::kEfModifiesState)) && !enterKept();
-    const std::string_view name = ref.info->name;
-    if (name.starts_with("syscall."))
-        return extractEvt(ref, out);
-    switch (name[0]) {
-    case 'e':
-        if (name.starts_with("evtin."))
-            return false;
-        return extractEvt(ref, out);
-    case 'p':
-    case 't': return extractProcess(ref, out);
-    case 'u':
-    case 'g': return extractUserGroup(ref, out);
-    case 'c': return extractContainer(ref, out);
-    case 'f':
-        if (name.starts_with("fdlist."))
-            return extractFdList(ref, out);
-        return extractFd(ref, out);
-    default:
-        // syslog, k8s, mesos, span: no source for them in a syscall capture (see docs/compatibility.md).
-        return false;
+    switch (ref.family) {
+    case FieldFamily::kEvt: return extractEvt(ref, out);
+    case FieldFamily::kProcess: return extractProcess(ref, out);
+    case FieldFamily::kUserGroup: return extractUserGroup(ref, out);
+    case FieldFamily::kContainer: return extractContainer(ref, out);
+    case FieldFamily::kFd: return extractFd(ref, out);
+    case FieldFamily::kFdList: return extractFdList(ref, out);
+    case FieldFamily::kNone: return false; // evtin, syslog, k8s...: nothing in a syscall capture fills them
     }
+    return false;
 }
 
 bool FieldExtractor::extractEvt(const FieldRef& ref, FieldValue& out)

@@ -13,9 +13,14 @@
 
 namespace syscope::fields {
 
+// Which part of the extractor serves a field: decided once from its name, since extraction runs per field and
+// per event.
+enum class FieldFamily : uint8_t { kNone, kEvt, kProcess, kUserGroup, kContainer, kFd, kFdList };
+
 struct FieldRef {
     const FieldInfo* info = nullptr;
     FieldId id = FieldId::kCount;
+    FieldFamily family = FieldFamily::kNone;
     format::ParamType type = format::ParamType::kNone; // effective value type
     format::PrintFormat fmt = format::PrintFormat::kNA;
     std::string text;      // the field as written, argument included ("evt.arg.fd"): the JSON key
