@@ -158,16 +158,20 @@ Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::str
 
 void OutputFormat::prepare(FieldExtractor& ex, std::vector<Prepared>& values, std::string& bytes)
 {
-    for (const auto& t : m_tokens) {
-        if (!t.ref.info)
-            continue;
+    if (m_fieldTokens.empty())
+        for (uint32_t i = 0; i < m_tokens.size(); ++i)
+            if (m_tokens[i].ref.info)
+                m_fieldTokens.push_back(i);
+    for (const uint32_t i : m_fieldTokens) {
         Prepared& p = values.emplace_back();
-        p.have = ex.extract(t.ref, p.value);
+        p.have = ex.extract(m_tokens[i].ref, p.value);
         // The bytes may live in the extractor's scratch space or the event: copied, the view dropped.
         p.at = uint32_t(bytes.size());
         p.len = uint32_t(p.value.bytes.size());
-        bytes += p.value.bytes;
-        p.value.bytes = {};
+        if (p.len) {
+            bytes += p.value.bytes;
+            p.value.bytes = {};
+        }
     }
 }
 
