@@ -30,6 +30,7 @@ public:
     {}
 
     // kShow leaves the event selected in the extractor; kFailed: the filter met an error (runtimeError()).
+    // Inlined into the callers' loops: it runs for every event of the capture.
     Verdict apply(const format::RawEvent& ev, const state::EventContext& ctx, uint64_t ordinal);
     const std::optional<Error>& runtimeError() const { return m_program.runtimeError(); }
 
@@ -40,5 +41,32 @@ private:
     const bool m_track;
     const bool m_evaluateAll; // stateful checks see the events sysdig hides too
 };
+
+[[gnu::always_inline]] inline EventFilter::Verdict EventFilter::apply(const format::RawEvent& ev,
+                                                                      const state::EventContext& ctx, uint64_t ordinal)
+{
+    if (m_track)
+        m_extractor.observe(ev, ctx, ordinal);
+    const bool shown = m_renderer.isShown(ev, ctx);
+    if (!shown && !m_evaluateAll)
+        return Verdict::kDrop;
+    if (m_program.empty()) {
+        m_extractor.select(ev, ctx, ordinal);
+        return Verdict::kShow;
+    }
+    const std::optional<bool> byType = m_program.decideByType(ev.type);
+    if (byType == false) {
+        if (m_track)
+            m_extractor.noteFiltered(ev, false);
+        return Verdict::kDrop;
+    }
+    m_extractor.select(ev, ctx, ordinal);
+    const bool pass = byType ? *byType : m_program.evaluate(m_extractor);
+    if (m_program.runtimeError())
+        return Verdict::kFailed;
+    if (m_track)
+        m_extractor.noteFiltered(ev, pass);
+    return pass && shown ? Verdict::kShow : Verdict::kDrop;
+}
 
 } // namespace syscope::cli
