@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// One event's output line, as syscope-cli prints it on the reading thread (with a filter, -p, -j, or live):
-// sysdig's default line through its own fast renderer where that applies, else the output format through the
-// field extractor. Shared by the capture reader and live capture so both print alike.
+// One event's output line, as syscope-cli prints it on the reading thread (-j with a filter or -p, buffer formats
+// of the default line, live capture): sysdig's default line through its own fast renderer where that applies, else
+// the output format through the field extractor. Shared by the capture reader and live capture so both print
+// alike; -p text from a capture file is written by cli/parallel_printer instead.
 #include "base/result.h"
 #include "decode/event_renderer.h"
 #include "fields/field_extractor.h"
