@@ -72,8 +72,8 @@ int FilteredPrinter::run(const CliOptions& opt, index::Indexer& indexer, std::sp
     if (fastDefault && opt.bufferFormat == decode::BufferFormat::kNormal && !opt.verbose)
         printer.emplace(indexer.state(), opt.compat, ParallelPrinter::Line::kDefault, stdout, 2);
     else if (!opt.json && !fastDefault)
-        printer.emplace(indexer.state(), opt.compat, *format,
-                        ParallelPrinter::Buffers{opt.bufferFormat, !opt.verbose && !opt.json}, stdout, 1);
+        printer.emplace(indexer.state(), opt.compat, *format, ParallelPrinter::Buffers{opt.bufferFormat, !opt.verbose},
+                        stdout, 1);
     const bool formatted = printer && !fastDefault;
     // The extractor's per-thread history (observe) serves fields of threads and fds. Lines the workers render
     // and a filter on the event type alone read none of it: the reading thread then skips keeping it.

@@ -94,6 +94,9 @@ Result<OutputFormat> OutputFormat::parse(std::string_view format)
         t.literal = std::string(format.substr(literalStart, j - literalStart));
         f.m_tokens.push_back(std::move(t));
     }
+    for (uint32_t i = 0; i < f.m_tokens.size(); ++i)
+        if (f.m_tokens[i].ref.info)
+            f.m_fieldTokens.push_back(i);
     return f;
 }
 
@@ -158,10 +161,6 @@ Result<OutputFormat::Line> OutputFormat::appendText(FieldExtractor& ex, std::str
 
 void OutputFormat::prepare(FieldExtractor& ex, std::vector<Prepared>& values, std::string& bytes)
 {
-    if (m_fieldTokens.empty())
-        for (uint32_t i = 0; i < m_tokens.size(); ++i)
-            if (m_tokens[i].ref.info)
-                m_fieldTokens.push_back(i);
     for (const uint32_t i : m_fieldTokens) {
         Prepared& p = values.emplace_back();
         p.have = ex.extract(m_tokens[i].ref, p.value);

@@ -62,7 +62,7 @@ private:
         uint32_t width = 0;
     };
     std::vector<Token> m_tokens;
-    std::vector<uint32_t> m_fieldTokens; // prepare(): the field tokens' indices, found on first use
+    std::vector<uint32_t> m_fieldTokens; // the field tokens' indices (prepare walks only these)
     bool m_requireAll = true;
     // -j: where each member goes. jsoncpp sorts members by key and a field named twice keeps its last value, so
     // the order (token index, "key": text) is worked out once; per event only the values are written.
